@@ -1,1 +1,3 @@
-export {};
+export * from './edges';
+export * from './interpreter';
+export * from './model';

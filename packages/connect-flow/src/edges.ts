@@ -1,0 +1,23 @@
+import type { FlowAction } from './model';
+
+/** One outgoing transition of an action, flattened so graph walkers need not know the Transitions layout. */
+export interface FlowEdge {
+  readonly target: string;
+  readonly kind: 'next' | 'condition' | 'error';
+  /** The compared value for a condition edge, the ErrorType for an error edge; absent for the default NextAction. */
+  readonly label?: string;
+}
+
+/** Outgoing edges in the order Connect considers them: conditions, then the default NextAction, then errors. */
+export function actionEdges(action: FlowAction): FlowEdge[] {
+  const { Conditions = [], NextAction, Errors = [] } = action.Transitions;
+  return [
+    ...Conditions.map((condition): FlowEdge => ({
+      target: condition.NextAction,
+      kind: 'condition',
+      label: condition.Condition.Operands.join(', '),
+    })),
+    ...(NextAction === undefined ? [] : [{ target: NextAction, kind: 'next' } as const]),
+    ...Errors.map((error): FlowEdge => ({ target: error.NextAction, kind: 'error', label: error.ErrorType })),
+  ];
+}
