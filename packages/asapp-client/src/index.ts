@@ -1,1 +1,28 @@
-export {};
+export {
+  AsappClient,
+  type AsappClientOptions,
+  type AsappCredentialsSource,
+  type CreateCallTransferInput,
+  type EngageInput,
+  type EngageResult,
+  type RequestOptions,
+} from './client';
+export {
+  AsappApiError,
+  AsappClientError,
+  type AsappClientErrorKind,
+  AsappInvalidResponseError,
+  AsappNetworkError,
+  type AsappOperation,
+  AsappTimeoutError,
+} from './errors';
+export { asappHostSchema, normalizeAsappHost } from './host';
+export type {
+  AsappCredentials,
+  AsappErrorDetail,
+  CallTransfer,
+  CallTransferStatus,
+  CreatedCallTransfer,
+  InputVariables,
+  OutputContext,
+} from './schemas';

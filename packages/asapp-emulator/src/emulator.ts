@@ -1,0 +1,222 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
+import { type CallTransfer, CallTransferStore } from './call-transfers';
+import { asappErrorBody, flattenHeaders, parseBodyForRecord, readBody, send } from './http';
+import { type AsappEndpoint, matchRoute, type RouteMatch } from './routes';
+import {
+  createCallTransferRequestSchema,
+  describeIssues,
+  type EngageRequest,
+  engageRequestSchema,
+  type OutputContextInput,
+  outputContextSchema,
+} from './schemas';
+
+export interface EmulatorCredentials {
+  readonly apiId: string;
+  readonly apiSecret: string;
+}
+
+export interface AsappEmulatorOptions {
+  /** Credentials the emulator accepts. Default: a fixed id and a random secret, fresh per emulator. */
+  readonly credentials?: EmulatorCredentials;
+  /** Port on 127.0.0.1. Default: 0, an ephemeral port chosen by the OS. */
+  readonly port?: number;
+}
+
+/**
+ * Per-endpoint override for tests and scenarios. `delayMs` waits before replying. `status` and/or `body` replace the
+ * endpoint's processing with a canned reply (nothing is validated, stored or notified): `status` defaults to 200, and
+ * `body` to ASAPP's error envelope for a status >= 400, `{}` otherwise. A string `body` is sent verbatim as text.
+ */
+export interface EndpointBehaviour {
+  readonly status?: number;
+  readonly delayMs?: number;
+  readonly body?: unknown;
+}
+
+export interface RecordedRequest {
+  /** `unknown` for a path/method ASAPP's API does not have. */
+  readonly endpoint: AsappEndpoint | 'unknown';
+  readonly method: string;
+  readonly path: string;
+  /** Lower-case names; the `asapp-api-secret` value is replaced by `[redacted]`. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Parsed JSON, or the raw text when it is not JSON, or `undefined` when empty. */
+  readonly body: unknown;
+  readonly receivedAt: Date;
+}
+
+export type EngageListener = (request: EngageRequest) => void | Promise<void>;
+
+export interface AsappEmulator {
+  /** Base URL, `http://127.0.0.1:<port>`, usable as the ASAPP API host. */
+  readonly url: string;
+  readonly credentials: EmulatorCredentials;
+  /** Every request received, oldest first. */
+  readonly requests: readonly RecordedRequest[];
+  /** Called after each successful engage has been answered, as ASAPP then starts the conversation. Returns an unsubscribe function. */
+  onEngage(listener: EngageListener): () => void;
+  /** Sets (or, with `undefined`, clears) the override for one endpoint. */
+  setBehaviour(endpoint: AsappEndpoint, behaviour: EndpointBehaviour | undefined): void;
+  /** Completes a transfer as GenerativeAgent does when it hands the call back. Throws for an unknown id. */
+  completeCallTransfer(id: string, outputContext: OutputContextInput): CallTransfer;
+  /** Stops listening and drops open connections, including ones waiting on a delay. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+const API_ID_HEADER = 'asapp-api-id';
+const API_SECRET_HEADER = 'asapp-api-secret';
+
+const behaviourSchema = z.strictObject({
+  status: z.int().min(100).max(599).optional(),
+  delayMs: z.int().min(0).optional(),
+  body: z.unknown().optional(),
+});
+
+const optionsSchema = z.strictObject({
+  credentials: z.strictObject({ apiId: z.string().min(1), apiSecret: z.string().min(1) }).optional(),
+  port: z.int().min(0).max(65535).optional(),
+});
+
+export async function startAsappEmulator(options: AsappEmulatorOptions = {}): Promise<AsappEmulator> {
+  const parsedOptions = optionsSchema.safeParse(options);
+  if (!parsedOptions.success) {
+    throw new Error(`startAsappEmulator: invalid options: ${describeIssues(parsedOptions.error)}`);
+  }
+  const credentials: EmulatorCredentials = parsedOptions.data.credentials ?? {
+    apiId: 'emulator-api-id',
+    apiSecret: randomBytes(16).toString('hex'),
+  };
+  const requests: RecordedRequest[] = [];
+  const behaviours = new Map<AsappEndpoint, EndpointBehaviour>();
+  const engageListeners = new Set<EngageListener>();
+  const transfers = new CallTransferStore();
+  // Aborts pending delays on close, so a test that ends mid-delay neither waits for it nor leaves a timer behind.
+  const closing = new AbortController();
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const receivedAt = new Date();
+    const requestId = randomUUID();
+    const method = request.method ?? 'GET';
+    const path = new URL(request.url ?? '/', 'http://emulator').pathname;
+    const rawBody = await readBody(request);
+    const route = matchRoute(method, path);
+    const headers = flattenHeaders(request.headers);
+    requests.push({
+      endpoint: route?.endpoint ?? 'unknown',
+      method,
+      path,
+      headers: API_SECRET_HEADER in headers ? { ...headers, [API_SECRET_HEADER]: '[redacted]' } : headers,
+      body: parseBodyForRecord(rawBody),
+      receivedAt,
+    });
+    const fail = (status: number, message: string) => send(response, status, asappErrorBody(requestId, status, message));
+
+    if (!route) return fail(404, `no such endpoint: ${method} ${path}`);
+    const behaviour = behaviours.get(route.endpoint);
+    if (behaviour?.delayMs) await sleep(behaviour.delayMs, undefined, { signal: closing.signal });
+    if (headers[API_ID_HEADER] !== credentials.apiId || headers[API_SECRET_HEADER] !== credentials.apiSecret) {
+      return fail(401, `missing or invalid ${API_ID_HEADER} / ${API_SECRET_HEADER} headers`);
+    }
+    if (behaviour && (behaviour.status !== undefined || behaviour.body !== undefined)) {
+      const status = behaviour.status ?? 200;
+      const body = behaviour.body ?? (status >= 400 ? asappErrorBody(requestId, status, 'failure staged by setBehaviour') : {});
+      return send(response, status, body);
+    }
+    await respond(route, request, rawBody, response, fail);
+  }
+
+  async function respond(
+    route: RouteMatch,
+    request: IncomingMessage,
+    rawBody: string,
+    response: ServerResponse,
+    fail: (status: number, message: string) => void,
+  ): Promise<void> {
+    if (route.endpoint === 'getCallTransfer') {
+      const transfer = route.transferId === undefined ? undefined : transfers.get(route.transferId);
+      return transfer ? send(response, 200, transfer) : fail(404, `call transfer "${route.transferId}" not found`);
+    }
+    if (!request.headers['content-type']?.startsWith('application/json')) {
+      return fail(400, `Content-Type must be application/json (got "${request.headers['content-type'] ?? ''}")`);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(rawBody);
+    } catch {
+      return fail(400, 'request body is not valid JSON');
+    }
+    if (route.endpoint === 'engage') {
+      const engage = engageRequestSchema.safeParse(json);
+      if (!engage.success) return fail(400, describeIssues(engage.error));
+      response.on('finish', () => notifyEngage(engage.data));
+      return send(response, 200, {});
+    }
+    const create = createCallTransferRequestSchema.safeParse(json);
+    if (!create.success) return fail(400, describeIssues(create.error));
+    if (transfers.has(create.data.id)) return fail(409, `call transfer "${create.data.id}" already exists`);
+    return send(response, 200, transfers.create(create.data));
+  }
+
+  function notifyEngage(engage: EngageRequest): void {
+    for (const listener of engageListeners) {
+      // A listener is the sandbox "being ASAPP"; its failure must not crash the emulator, but must be seen.
+      Promise.resolve()
+        .then(() => listener(engage))
+        .catch((error: unknown) => console.error('asapp-emulator: onEngage listener failed:', error));
+    }
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (closing.signal.aborted || response.headersSent || response.destroyed) return;
+      const message = error instanceof Error ? error.message : String(error);
+      send(response, 500, asappErrorBody(randomUUID(), 500, `emulator internal error: ${message}`));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(parsedOptions.data.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    credentials,
+    requests,
+    onEngage(listener) {
+      engageListeners.add(listener);
+      return () => engageListeners.delete(listener);
+    },
+    setBehaviour(endpoint, behaviour) {
+      if (behaviour === undefined) {
+        behaviours.delete(endpoint);
+        return;
+      }
+      const parsed = behaviourSchema.safeParse(behaviour);
+      if (!parsed.success) throw new Error(`setBehaviour(${endpoint}): ${describeIssues(parsed.error)}`);
+      behaviours.set(endpoint, parsed.data);
+    },
+    completeCallTransfer(id, outputContext) {
+      const parsed = outputContextSchema.safeParse(outputContext);
+      if (!parsed.success) throw new Error(`completeCallTransfer(${id}): ${describeIssues(parsed.error)}`);
+      return transfers.complete(id, parsed.data);
+    },
+    close() {
+      if (closing.signal.aborted) return Promise.resolve();
+      closing.abort();
+      return new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive sockets (Node's fetch pools them) would otherwise hold close() open.
+        server.closeAllConnections();
+      });
+    },
+  };
+}
