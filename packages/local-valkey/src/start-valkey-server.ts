@@ -1,0 +1,89 @@
+import { findValkeyServerBinary } from './find-server-binary';
+import { findFreePort } from './free-port';
+import { launchServer, PortInUseError, type RunningServer } from './server-process';
+
+const LOOPBACK = '127.0.0.1';
+const PORT_ATTEMPTS = 5;
+
+export interface StartValkeyServerOptions {
+  /** Starts the server with --requirepass, for AUTH tests. Default: no password. */
+  readonly password?: string;
+  /** How long to wait for the first PONG. Default 10000 ms (slow CI machines). */
+  readonly startTimeoutMs?: number;
+}
+
+/** A throwaway server on 127.0.0.1 with no persistence. */
+export interface LocalValkeyServer {
+  readonly host: string;
+  readonly port: number;
+  /** `redis://127.0.0.1:<port>`, with `:<password>@` when started with a password. */
+  readonly url: string;
+  /** Absolute path of the server binary that runs (valkey-server or redis-server). */
+  readonly binary: string;
+  readonly password?: string;
+  /** SIGTERM, resolves once the process has exited. No-op when already stopped. */
+  stop(): Promise<void>;
+  /** Stops if running, then starts again on the same port (empty, as nothing is persisted). */
+  restart(): Promise<void>;
+  /** SIGKILL, resolves once the process has exited: simulates a crash. */
+  kill(): Promise<void>;
+}
+
+class LocalValkeyServerProcess implements LocalValkeyServer {
+  readonly host = LOOPBACK;
+  readonly url: string;
+
+  constructor(
+    readonly binary: string,
+    readonly port: number,
+    readonly password: string | undefined,
+    private readonly startTimeoutMs: number,
+    private running: RunningServer | undefined,
+  ) {
+    const credentials = password === undefined ? '' : `:${encodeURIComponent(password)}@`;
+    this.url = `redis://${credentials}${this.host}:${port}`;
+  }
+
+  async stop(): Promise<void> {
+    await this.signal('SIGTERM');
+  }
+
+  async kill(): Promise<void> {
+    await this.signal('SIGKILL');
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    this.running = await launchServer({
+      binary: this.binary,
+      host: this.host,
+      port: this.port,
+      password: this.password,
+      startTimeoutMs: this.startTimeoutMs,
+    });
+  }
+
+  private async signal(signal: NodeJS.Signals): Promise<void> {
+    const running = this.running;
+    this.running = undefined;
+    await running?.signalAndWait(signal);
+  }
+}
+
+/**
+ * Starts valkey-server (or redis-server) on a free 127.0.0.1 port and resolves once it answers PING.
+ * The process is killed when this Node process exits, even if stop() is never called.
+ */
+export async function startValkeyServer(options: StartValkeyServerOptions = {}): Promise<LocalValkeyServer> {
+  const { password, startTimeoutMs = 10_000 } = options;
+  const binary = findValkeyServerBinary();
+  for (let attempt = 1; ; attempt++) {
+    const port = await findFreePort(LOOPBACK);
+    try {
+      const running = await launchServer({ binary, host: LOOPBACK, port, password, startTimeoutMs });
+      return new LocalValkeyServerProcess(binary, port, password, startTimeoutMs, running);
+    } catch (error) {
+      if (!(error instanceof PortInUseError) || attempt >= PORT_ATTEMPTS) throw error;
+    }
+  }
+}
