@@ -1,0 +1,241 @@
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { ConnectLambdaFunctionAssociation } from '@cdktf/provider-aws/lib/connect-lambda-function-association';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { LambdaAlias } from '@cdktf/provider-aws/lib/lambda-alias';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
+import { LambdaProvisionedConcurrencyConfig } from '@cdktf/provider-aws/lib/lambda-provisioned-concurrency-config';
+import { Lazy, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { parseConnectInstanceArn } from './connect-instance';
+import { fileAsset } from './file-asset';
+import { type PolicyStatement, policyDocument, serviceTrustPolicy } from './iam-policy';
+import { checkLogRetentionDays } from './log-retention';
+import { resourceName } from './naming';
+
+/** Place the function in the VPC (PushAction / PullAction, which reach Valkey). */
+export interface FunctionVpcPlacement {
+  readonly subnetIds: readonly string[];
+  readonly securityGroupIds: readonly string[];
+}
+
+export interface IntegrationFunctionProps {
+  /** Prefix of every resource name, e.g. `genagent-dev`. */
+  readonly namePrefix: string;
+  /** What the function is, e.g. `pull-action`; the function is named `<namePrefix>-<name>` (≤ 64 characters). */
+  readonly name: string;
+  /** The function's zip (`lambdaBundles[name].zipPath`); must exist at synth time. */
+  readonly zipPath: string;
+  /** @default none */
+  readonly description?: string;
+  /** @default 256 */
+  readonly memorySizeMb?: number;
+  /** @default 3 */
+  readonly timeoutSeconds?: number;
+  /** Retention of `/aws/lambda/<function name>`. @default 30 */
+  readonly logRetentionDays?: number;
+  /**
+   * Non-secret configuration only: names that look like secrets (…SECRET, …PASSWORD, …TOKEN, …)
+   * are rejected unless they end in `_ARN`; pass secrets as Secrets Manager ARNs plus `secretArns`.
+   * `POWERTOOLS_SERVICE_NAME` defaults to `name`.
+   * @default {}
+   */
+  readonly environment?: Readonly<Record<string, string>>;
+  /** Secrets the function may read with secretsmanager:GetSecretValue (and nothing else). @default none */
+  readonly secretArns?: readonly string[];
+  /** @default not in a VPC (Engage and the PSTN functions call ASAPP over the internet) */
+  readonly vpc?: FunctionVpcPlacement;
+  /** Alias the flows invoke; the flows reference its ARN. @default 'live' */
+  readonly aliasName?: string;
+  /** Provisioned concurrency on the alias; 0 means none. @default 0 */
+  readonly provisionedConcurrency?: number;
+  /**
+   * When set, connect.amazonaws.com may invoke the alias from this instance only (source ARN), and
+   * the alias is associated with the instance so flows can call it.
+   * @default not callable by Connect (e.g. PushAction, which ASAPP invokes through its role)
+   */
+  readonly connectInstanceArn?: string;
+}
+
+const vpcAccessManagedPolicyArn = 'arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole';
+const secretLookingName = /SECRET|PASSWORD|PASSWD|TOKEN|API_KEY|PRIVATE_KEY|CREDENTIAL/i;
+const environmentNamePattern = /^[A-Za-z][A-Za-z0-9_]*$/;
+/** Lambda's limit on the total size of all environment variables. */
+const environmentMaxBytes = 4096;
+
+/**
+ * One Lambda of the integration: code from its zip (source hash, so code changes deploy),
+ * nodejs22.x on x86_64, its own role with a least-privilege inline policy (its own log streams,
+ * the listed secrets), a log group with retention, a published version behind an alias, optional
+ * provisioned concurrency, and optionally the Connect invoke permission + instance association.
+ */
+export class IntegrationFunction extends Construct {
+  readonly function: LambdaFunction;
+  /** Literal function name, `<namePrefix>-<name>`. */
+  readonly functionName: string;
+  readonly alias: LambdaAlias;
+  /** ARN of the alias: what flows and ASAPP invoke. */
+  readonly aliasArn: string;
+  readonly role: IamRole;
+  readonly logGroup: CloudwatchLogGroup;
+  readonly timeoutSeconds: number;
+  readonly memorySizeMb: number;
+
+  private readonly environment: Record<string, string> = {};
+  private readonly readableSecretArns: string[] = [];
+
+  constructor(scope: Construct, id: string, props: IntegrationFunctionProps) {
+    super(scope, id);
+    this.functionName = resourceName(props.namePrefix, props.name, 'lambdaFunction');
+    this.timeoutSeconds = checkRange(props.timeoutSeconds ?? 3, 1, 900, `${this.label} timeoutSeconds`);
+    this.memorySizeMb = checkRange(props.memorySizeMb ?? 256, 128, 10240, `${this.label} memorySizeMb`);
+    const provisionedConcurrency = checkRange(props.provisionedConcurrency ?? 0, 0, 10000, `${this.label} provisionedConcurrency`);
+    const aliasName = props.aliasName ?? 'live';
+    const code = fileAsset(
+      this,
+      'code',
+      props.zipPath,
+      `${this.label}: the Lambda bundle does not exist; run pnpm build (it bundles the Lambdas into packages/lambdas/dist) and synth again`,
+    );
+
+    this.logGroup = new CloudwatchLogGroup(this, 'log-group', {
+      name: `/aws/lambda/${this.functionName}`,
+      retentionInDays: checkLogRetentionDays(props.logRetentionDays ?? 30, `${this.label} logRetentionDays`),
+    });
+
+    this.role = new IamRole(this, 'role', {
+      name: resourceName(props.namePrefix, props.name, 'iamRole'),
+      description: `Execution role of the ${this.functionName} Lambda`,
+      assumeRolePolicy: serviceTrustPolicy('lambda.amazonaws.com'),
+    });
+    const inlinePolicy = new IamRolePolicy(this, 'policy', {
+      name: 'least-privilege',
+      role: this.role.id,
+      policy: Lazy.stringValue({ produce: () => policyDocument(this.policyStatements()) }),
+    });
+    // ENI management needs ec2 actions on "*"; the AWS managed policy keeps that out of our own
+    // policies (ASAPP's guide recommends it too).
+    const vpcAccess = props.vpc
+      ? new IamRolePolicyAttachment(this, 'vpc-access', { role: this.role.name, policyArn: vpcAccessManagedPolicyArn })
+      : undefined;
+
+    this.function = new LambdaFunction(this, 'function', {
+      functionName: this.functionName,
+      ...(props.description ? { description: props.description } : {}),
+      role: this.role.arn,
+      filename: code.path,
+      sourceCodeHash: code.sha256.toString('base64'),
+      runtime: 'nodejs22.x',
+      architectures: ['x86_64'],
+      handler: 'index.handler',
+      memorySize: this.memorySizeMb,
+      timeout: this.timeoutSeconds,
+      publish: true,
+      ...(props.vpc
+        ? { vpcConfig: { subnetIds: [...props.vpc.subnetIds], securityGroupIds: [...props.vpc.securityGroupIds] } }
+        : {}),
+      // Without the log group first, Lambda would create it on first invoke with no retention.
+      dependsOn: [this.logGroup, inlinePolicy, ...(vpcAccess ? [vpcAccess] : [])],
+    });
+    this.addEnvironment('POWERTOOLS_SERVICE_NAME', props.name);
+    for (const [key, value] of Object.entries(props.environment ?? {})) {
+      this.addEnvironment(key, value);
+    }
+    for (const secretArn of props.secretArns ?? []) {
+      this.grantSecretRead(secretArn);
+    }
+
+    this.alias = new LambdaAlias(this, 'alias', {
+      name: aliasName,
+      functionName: this.function.functionName,
+      functionVersion: this.function.version,
+    });
+    this.aliasArn = this.alias.arn;
+
+    if (provisionedConcurrency > 0) {
+      new LambdaProvisionedConcurrencyConfig(this, 'provisioned-concurrency', {
+        functionName: this.function.functionName,
+        qualifier: this.alias.name,
+        provisionedConcurrentExecutions: provisionedConcurrency,
+      });
+    }
+
+    if (props.connectInstanceArn) {
+      const instance = parseConnectInstanceArn(props.connectInstanceArn);
+      new LambdaPermission(this, 'connect-invoke', {
+        statementId: 'AllowAmazonConnectInvoke',
+        action: 'lambda:InvokeFunction',
+        principal: 'connect.amazonaws.com',
+        functionName: this.function.functionName,
+        qualifier: this.alias.name,
+        sourceArn: instance.arn,
+        sourceAccount: instance.accountId,
+      });
+      // The alias ARN, since that is what the flows reference.
+      new ConnectLambdaFunctionAssociation(this, 'connect-association', {
+        instanceId: instance.instanceId,
+        functionArn: this.alias.arn,
+      });
+    }
+  }
+
+  /** Adds (or replaces) a non-secret environment variable. */
+  addEnvironment(key: string, value: string): void {
+    if (!environmentNamePattern.test(key) || key.startsWith('AWS_')) {
+      throw new Error(`${this.label} environment variable "${key}" must be letters, digits and "_", starting with a letter, and not AWS_* (reserved by Lambda).`);
+    }
+    if (secretLookingName.test(key) && !key.endsWith('_ARN')) {
+      throw new Error(
+        `${this.label} environment variable "${key}" looks like a secret; secrets never go into Lambda environment variables. Store it in Secrets Manager and pass its ARN (e.g. ${key}_ARN) plus secretArns.`,
+      );
+    }
+    this.environment[key] = value;
+    const literalBytes = Object.entries(this.environment)
+      .filter(([, v]) => !Token.isUnresolved(v))
+      .reduce((total, [k, v]) => total + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+    if (literalBytes > environmentMaxBytes) {
+      throw new Error(`${this.label} environment variables total ${literalBytes} bytes; Lambda allows ${environmentMaxBytes}.`);
+    }
+    this.function.putEnvironment({ variables: { ...this.environment } });
+  }
+
+  /** Lets the function read one secret's value (secretsmanager:GetSecretValue on that ARN only). */
+  grantSecretRead(secretArn: string): void {
+    if (!this.readableSecretArns.includes(secretArn)) {
+      this.readableSecretArns.push(secretArn);
+    }
+  }
+
+  private get label(): string {
+    return `IntegrationFunction "${this.node.id}"`;
+  }
+
+  private policyStatements(): PolicyStatement[] {
+    const statements: PolicyStatement[] = [
+      {
+        Sid: 'WriteOwnLogs',
+        Effect: 'Allow',
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Resource: `${this.logGroup.arn}:*`,
+      },
+    ];
+    if (this.readableSecretArns.length > 0) {
+      statements.push({
+        Sid: 'ReadOwnSecrets',
+        Effect: 'Allow',
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: [...this.readableSecretArns],
+      });
+    }
+    return statements;
+  }
+}
+
+function checkRange(value: number, min: number, max: number, field: string): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${field} ${value} must be an integer from ${min} to ${max}.`);
+  }
+  return value;
+}
