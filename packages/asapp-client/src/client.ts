@@ -1,3 +1,4 @@
+import { types } from 'node:util';
 import { z } from 'zod';
 import {
   AsappApiError,
@@ -138,7 +139,10 @@ export class AsappClient {
     options: RequestOptions | undefined,
     body?: unknown,
   ): Promise<RawReply> {
-    const timeoutMs = options?.timeoutMs === undefined ? this.timeoutMs : timeoutSchema.parse(options.timeoutMs);
+    const timeoutMs = options?.timeoutMs ?? this.timeoutMs;
+    if (!timeoutSchema.safeParse(timeoutMs).success) {
+      throw new Error(`ASAPP ${operation}: timeoutMs must be a positive integer of milliseconds (got ${timeoutMs})`);
+    }
     const credentials = await this.#resolveCredentials();
     const headers: Record<string, string> = {
       'asapp-api-id': credentials.apiId,
@@ -207,12 +211,12 @@ function parseReply<T>(operation: AsappOperation, reply: RawReply, schema: z.Zod
 /**
  * Node's fetch rejects with `TypeError: fetch failed` and puts the useful part (ECONNREFUSED, ENOTFOUND, a reset) in
  * `cause`. That system error names only the address, never request headers, so it is kept as the cause.
+ * `types.isNativeError` rather than `instanceof`, because fetch's errors come from another realm under jest.
  */
 function networkError(operation: AsappOperation, error: unknown): AsappNetworkError {
-  const root = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  if (!(root instanceof Error)) return new AsappNetworkError(operation, String(root));
+  const root = types.isNativeError(error) && types.isNativeError(error.cause) ? error.cause : error;
+  if (!types.isNativeError(root)) return new AsappNetworkError(operation, String(root));
   const code = (root as NodeJS.ErrnoException).code;
-  return new AsappNetworkError(operation, code && !root.message.includes(code) ? `${code} ${root.message}` : root.message, {
-    cause: root,
-  });
+  const reason = code && !root.message.includes(code) ? `${code} ${root.message}` : root.message;
+  return new AsappNetworkError(operation, reason, { cause: root });
 }

@@ -1,0 +1,103 @@
+import { AsappApiError, AsappClient } from '../src';
+import { engageInput, rejectionOf, useEmulator } from './fixtures';
+
+const context = useEmulator();
+
+describe('engage', () => {
+  it('posts the documented body and headers and returns the 2xx status', async () => {
+    const result = await context.client.engage(engageInput);
+
+    expect(result).toEqual({ status: 200 });
+    const [request] = context.emulator.requests;
+    expect(request).toMatchObject({ endpoint: 'engage', method: 'POST', path: '/mg-genagent/v1/engage' });
+    expect(request?.headers).toMatchObject({
+      'content-type': 'application/json',
+      'asapp-api-id': context.emulator.credentials.apiId,
+      'asapp-api-secret': '[redacted]',
+    });
+    expect(request?.body).toEqual({
+      namespace: 'amazonconnect',
+      guid: 'contact-1',
+      language: 'en-US',
+      customerId: '+15551230000',
+      inputVariables: { taskName: 'billing', accountId: 'A-42' },
+      amazonConnectParams: { streamArn: engageInput.streamArn },
+    });
+  });
+
+  it('treats any 2xx as success', async () => {
+    context.emulator.setBehaviour('engage', { status: 202, body: '' });
+    await expect(context.client.engage(engageInput)).resolves.toEqual({ status: 202 });
+  });
+
+  it('fetches credentials from an async provider', async () => {
+    const provider = jest.fn(async () => context.emulator.credentials);
+    const client = new AsappClient({ host: context.emulator.url, credentials: provider });
+
+    await client.engage(engageInput);
+
+    expect(provider).toHaveBeenCalledTimes(1);
+    expect(context.emulator.requests).toHaveLength(1);
+  });
+
+  it('lets a failing credentials provider error through unchanged, without calling ASAPP', async () => {
+    const failure = new Error('Secrets Manager unavailable');
+    const client = new AsappClient({ host: context.emulator.url, credentials: () => Promise.reject(failure) });
+
+    await expect(client.engage(engageInput)).rejects.toBe(failure);
+    expect(context.emulator.requests).toHaveLength(0);
+  });
+
+  it('rejects a provider that resolves to something other than credentials', async () => {
+    const client = new AsappClient({
+      host: context.emulator.url,
+      credentials: async () => ({ apiId: 'id', apiSecret: '' }),
+    });
+    await expect(client.engage(engageInput)).rejects.toThrow(/must resolve to \{apiId, apiSecret\}/);
+  });
+
+  it('reports 401 with ASAPP error body as an api error', async () => {
+    const client = new AsappClient({
+      host: context.emulator.url,
+      credentials: { apiId: context.emulator.credentials.apiId, apiSecret: 'wrong-secret' },
+    });
+
+    const error = await rejectionOf(client.engage(engageInput));
+
+    expect(error).toBeInstanceOf(AsappApiError);
+    expect(error).toMatchObject({
+      kind: 'api',
+      operation: 'engage',
+      status: 401,
+      statusText: 'Unauthorized',
+      asappError: { requestId: expect.any(String), code: '401-01', message: expect.stringContaining('asapp-api-id') },
+    });
+    expect(error.message).toMatch(/^ASAPP engage failed: HTTP 401 Unauthorized \(401-01 - /);
+  });
+
+  it('reports 500 with ASAPP error body, keeping its requestId, code and message', async () => {
+    const asappError = { requestId: 'req-123', code: '500-03', message: 'GenerativeAgent unavailable' };
+    context.emulator.setBehaviour('engage', { status: 500, body: { error: asappError } });
+
+    const error = await rejectionOf(context.client.engage(engageInput));
+
+    expect(error).toMatchObject({ kind: 'api', status: 500, asappError });
+    expect(error.message).toBe(
+      'ASAPP engage failed: HTTP 500 Internal Server Error (500-03 - GenerativeAgent unavailable, requestId req-123)',
+    );
+  });
+
+  it('reports 500 with a non-JSON body as an api error without ASAPP detail', async () => {
+    context.emulator.setBehaviour('engage', { status: 500, body: '<html>upstream error</html>' });
+
+    const error = await rejectionOf(context.client.engage(engageInput));
+
+    expect(error).toMatchObject({ kind: 'api', status: 500, asappError: null });
+    expect(error.message).toBe('ASAPP engage failed: HTTP 500 Internal Server Error');
+  });
+
+  it('reports a JSON error body of another shape as an api error without ASAPP detail', async () => {
+    context.emulator.setBehaviour('engage', { status: 400, body: { message: 'bad' } });
+    await expect(rejectionOf(context.client.engage(engageInput))).resolves.toMatchObject({ status: 400, asappError: null });
+  });
+});
