@@ -1,4 +1,4 @@
-import { type AsappEmulator, startAsappEmulator } from '../src';
+import { type AsappEmulator, type CallTransfer, startAsappEmulator } from '../src';
 
 const credentials = { apiId: 'test-id', apiSecret: 'test-secret-value' };
 const authHeaders = { 'asapp-api-id': credentials.apiId, 'asapp-api-secret': credentials.apiSecret };
@@ -127,7 +127,7 @@ describe('call transfers', () => {
   it('creates a transfer with a fresh E.164 number expiring in about a minute, then returns it', async () => {
     const created = await post('/generativeagent/v1/call-transfers', transferBody);
     expect(created.status).toBe(200);
-    const transfer = await created.json();
+    const transfer = (await created.json()) as CallTransfer;
     expect(transfer).toMatchObject({
       id: 'contact-2',
       externalConversationId: 'contact-2',
@@ -139,7 +139,7 @@ describe('call transfers', () => {
     const lifetimeMs = Date.parse(transfer.phoneNumber.expiresAt) - Date.parse(transfer.createdAt);
     expect(lifetimeMs).toBe(60_000);
 
-    const other = await (await post('/generativeagent/v1/call-transfers', { ...transferBody, id: 'contact-3' })).json();
+    const other = (await (await post('/generativeagent/v1/call-transfers', { ...transferBody, id: 'contact-3' })).json()) as CallTransfer;
     expect(other.phoneNumber.transferNumber).not.toBe(transfer.phoneNumber.transferNumber);
 
     const fetched = await fetch(`${emulator.url}/generativeagent/v1/call-transfers/contact-2`, { headers: authHeaders });
