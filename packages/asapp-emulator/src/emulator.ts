@@ -4,16 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { type CallTransfer, CallTransferStore } from './call-transfers';
-import { asappErrorBody, flattenHeaders, parseBodyForRecord, readBody, send } from './http';
+import { errorReply, handleEndpoint, type Reply } from './handlers';
+import { flattenHeaders, parseBodyForRecord, readBody, send } from './http';
 import { type AsappEndpoint, matchRoute, type RouteMatch } from './routes';
-import {
-  createCallTransferRequestSchema,
-  describeIssues,
-  type EngageRequest,
-  engageRequestSchema,
-  type OutputContextInput,
-  outputContextSchema,
-} from './schemas';
+import { describeIssues, type EngageRequest, type OutputContextInput, outputContextSchema } from './schemas';
 
 export interface EmulatorCredentials {
   readonly apiId: string;
@@ -114,52 +108,36 @@ export async function startAsappEmulator(options: AsappEmulatorOptions = {}): Pr
       body: parseBodyForRecord(rawBody),
       receivedAt,
     });
-    const fail = (status: number, message: string) => send(response, status, asappErrorBody(requestId, status, message));
+    const reply = route
+      ? await replyTo(route, headers, requestId, rawBody)
+      : errorReply(requestId, 404, `no such endpoint: ${method} ${path}`);
+    if (reply.afterReply) response.on('finish', reply.afterReply);
+    send(response, reply.status, reply.body);
+  }
 
-    if (!route) return fail(404, `no such endpoint: ${method} ${path}`);
+  async function replyTo(
+    route: RouteMatch,
+    headers: Record<string, string>,
+    requestId: string,
+    rawBody: string,
+  ): Promise<Reply> {
     const behaviour = behaviours.get(route.endpoint);
     if (behaviour?.delayMs) await sleep(behaviour.delayMs, undefined, { signal: closing.signal });
     if (headers[API_ID_HEADER] !== credentials.apiId || headers[API_SECRET_HEADER] !== credentials.apiSecret) {
-      return fail(401, `missing or invalid ${API_ID_HEADER} / ${API_SECRET_HEADER} headers`);
+      return errorReply(requestId, 401, `missing or invalid ${API_ID_HEADER} / ${API_SECRET_HEADER} headers`);
     }
     if (behaviour && (behaviour.status !== undefined || behaviour.body !== undefined)) {
       const status = behaviour.status ?? 200;
-      const body = behaviour.body ?? (status >= 400 ? asappErrorBody(requestId, status, 'failure staged by setBehaviour') : {});
-      return send(response, status, body);
+      if (behaviour.body !== undefined) return { status, body: behaviour.body };
+      return status >= 400 ? errorReply(requestId, status, 'failure staged by setBehaviour') : { status, body: {} };
     }
-    await respond(route, request, rawBody, response, fail);
-  }
-
-  async function respond(
-    route: RouteMatch,
-    request: IncomingMessage,
-    rawBody: string,
-    response: ServerResponse,
-    fail: (status: number, message: string) => void,
-  ): Promise<void> {
-    if (route.endpoint === 'getCallTransfer') {
-      const transfer = route.transferId === undefined ? undefined : transfers.get(route.transferId);
-      return transfer ? send(response, 200, transfer) : fail(404, `call transfer "${route.transferId}" not found`);
-    }
-    if (!request.headers['content-type']?.startsWith('application/json')) {
-      return fail(400, `Content-Type must be application/json (got "${request.headers['content-type'] ?? ''}")`);
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(rawBody);
-    } catch {
-      return fail(400, 'request body is not valid JSON');
-    }
-    if (route.endpoint === 'engage') {
-      const engage = engageRequestSchema.safeParse(json);
-      if (!engage.success) return fail(400, describeIssues(engage.error));
-      response.on('finish', () => notifyEngage(engage.data));
-      return send(response, 200, {});
-    }
-    const create = createCallTransferRequestSchema.safeParse(json);
-    if (!create.success) return fail(400, describeIssues(create.error));
-    if (transfers.has(create.data.id)) return fail(409, `call transfer "${create.data.id}" already exists`);
-    return send(response, 200, transfers.create(create.data));
+    return handleEndpoint(route, {
+      requestId,
+      contentType: headers['content-type'],
+      rawBody,
+      transfers,
+      onEngaged: notifyEngage,
+    });
   }
 
   function notifyEngage(engage: EngageRequest): void {
@@ -175,7 +153,8 @@ export async function startAsappEmulator(options: AsappEmulatorOptions = {}): Pr
     handle(request, response).catch((error: unknown) => {
       if (closing.signal.aborted || response.headersSent || response.destroyed) return;
       const message = error instanceof Error ? error.message : String(error);
-      send(response, 500, asappErrorBody(randomUUID(), 500, `emulator internal error: ${message}`));
+      const reply = errorReply(randomUUID(), 500, `emulator internal error: ${message}`);
+      send(response, reply.status, reply.body);
     });
   });
   await new Promise<void>((resolve, reject) => {

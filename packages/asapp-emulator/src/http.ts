@@ -1,14 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 
-/** ASAPP's error envelope; `code` is `<HTTP status>-<sub-code>`, e.g. `400-01`. */
-export interface AsappErrorBody {
-  readonly error: { readonly requestId: string; readonly code: string; readonly message: string };
-}
-
-export function asappErrorBody(requestId: string, status: number, message: string): AsappErrorBody {
-  return { error: { requestId, code: `${status}-01`, message } };
-}
-
 export function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

@@ -8,6 +8,6 @@ export {
   type RecordedRequest,
   startAsappEmulator,
 } from './emulator';
-export type { AsappErrorBody } from './http';
+export type { AsappErrorBody } from './handlers';
 export type { AsappEndpoint } from './routes';
 export type { CreateCallTransferRequest, EngageRequest, OutputContext, OutputContextInput } from './schemas';

@@ -1,11 +1,10 @@
 /** The three ASAPP endpoints our integration uses. */
 export type AsappEndpoint = 'engage' | 'createCallTransfer' | 'getCallTransfer';
 
-export interface RouteMatch {
-  readonly endpoint: AsappEndpoint;
-  /** The `{id}` path segment of `getCallTransfer`, URL-decoded. */
-  readonly transferId?: string;
-}
+export type RouteMatch =
+  | { readonly endpoint: 'engage' | 'createCallTransfer' }
+  /** `transferId` is the `{id}` path segment, URL-decoded. */
+  | { readonly endpoint: 'getCallTransfer'; readonly transferId: string };
 
 const CALL_TRANSFERS_PATH = '/generativeagent/v1/call-transfers';
 

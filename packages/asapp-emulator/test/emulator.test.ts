@@ -103,6 +103,23 @@ describe('engage', () => {
     expect(seen).toEqual([]);
   });
 
+  it('reports a failing listener on stderr and keeps serving and notifying others', async () => {
+    const report = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      emulator.onEngage(() => Promise.reject(new Error('sandbox exploded')));
+      const healthy = new Promise((resolve) => emulator.onEngage(resolve));
+
+      expect((await post('/mg-genagent/v1/engage', engageBody)).status).toBe(200);
+      await healthy;
+      while (report.mock.calls.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+
+      expect(report).toHaveBeenCalledWith('asapp-emulator: onEngage listener failed:', new Error('sandbox exploded'));
+      expect((await post('/mg-genagent/v1/engage', engageBody)).status).toBe(200);
+    } finally {
+      report.mockRestore();
+    }
+  });
+
   it.each([
     ['a missing stream ARN', { ...engageBody, amazonConnectParams: {} }, 'amazonConnectParams.streamArn'],
     ['a wrong namespace', { ...engageBody, namespace: 'connect' }, 'namespace'],
