@@ -1,1 +1,15 @@
-export {};
+export { ActionQueue, type PullOptions } from './action-queue';
+export {
+  ASAPP_ACTION_NAMES,
+  type AsappAction,
+  type AsappActionName,
+  type AsappActionParseResult,
+  asappActionSchema,
+  companyMarkerSchema,
+  guidSchema,
+  parseAsappAction,
+} from './action-schema';
+export { InvalidActionError, InvalidStoredActionError, ValkeyUnavailableError } from './errors';
+export { QUEUE_TTL_SECONDS, actionsKey, beepBopCounterKey } from './keys';
+export { lazyValkeyClient } from './lazy-valkey-client';
+export { createValkeyClient, type ValkeyClient, type ValkeyClientConfig } from './valkey-client';

@@ -1,0 +1,99 @@
+import type Valkey from 'iovalkey';
+import { type AsappAction, companyMarkerSchema, guidSchema, parseAsappAction } from './action-schema';
+import { blockingPop } from './blocking-pop';
+import { InvalidActionError, InvalidStoredActionError } from './errors';
+import { QUEUE_TTL_SECONDS, actionsKey, beepBopCounterKey } from './keys';
+import type { ValkeyClient } from './valkey-client';
+
+export interface PullOptions {
+  /**
+   * 0 (default): LPOP, answer at once (ASAPP's poll mode). Above 0: BLPOP, answer as soon as an action arrives or
+   * after this many milliseconds with null. A BLPOP occupies the connection, so a long-polling client must not be
+   * shared with pushers.
+   */
+  readonly waitMs?: number;
+}
+
+/** The flow plays the processing cue on the 1st, 7th, 13th… pull of a call (ASAPP's module paces it this way). */
+const PROCESSING_CUE_EVERY = 6;
+
+type TransactionReplies = [error: Error | null, result: unknown][] | null;
+
+function assertTransactionSucceeded(replies: TransactionReplies, key: string): unknown[] {
+  if (replies === null) throw new Error(`transaction on ${key} was aborted`);
+  return replies.map(([error, result]) => {
+    if (error) throw error;
+    return result;
+  });
+}
+
+/** Validated once here, as the pull side's identifiers come from the flow rather than from a parsed action. */
+function callIdentifiers(companyMarker: string, guid: string): [string, string] {
+  for (const [schema, value] of [
+    [companyMarkerSchema, companyMarker],
+    [guidSchema, guid],
+  ] as const) {
+    const result = schema.safeParse(value);
+    if (!result.success) throw new TypeError(result.error.issues[0]?.message ?? 'invalid call identifier');
+  }
+  return [companyMarker, guid];
+}
+
+function parseStoredAction(key: string, entry: string): AsappAction {
+  let json: unknown;
+  try {
+    json = JSON.parse(entry);
+  } catch {
+    throw new InvalidStoredActionError(key, 'not valid JSON');
+  }
+  const parsed = parseAsappAction(json);
+  if (!parsed.ok) throw new InvalidStoredActionError(key, parsed.error);
+  return parsed.action;
+}
+
+/** The per-call FIFO of actions between PushAction (ASAPP) and PullAction (the Connect flow). */
+export class ActionQueue {
+  constructor(private readonly client: ValkeyClient) {}
+
+  /**
+   * Validates and appends the action to its call's queue, refreshing the queue's TTL in the same transaction.
+   * Throws InvalidActionError (nothing stored) or ValkeyUnavailableError. Resolves with the action as stored.
+   */
+  async push(input: unknown): Promise<AsappAction> {
+    const parsed = parseAsappAction(input);
+    if (!parsed.ok) throw new InvalidActionError(parsed.error, parsed.problem);
+    const action = parsed.action;
+    const key = actionsKey(action.companyMarker, action.guid);
+    const replies = await this.client.run((connection) =>
+      connection.multi().rpush(key, JSON.stringify(action)).expire(key, QUEUE_TTL_SECONDS).exec(),
+    );
+    assertTransactionSucceeded(replies, key);
+    return action;
+  }
+
+  /**
+   * Takes the call's oldest action, or null when there is none (within waitMs when long-polling). An entry that is
+   * not a valid action is consumed and reported as InvalidStoredActionError.
+   */
+  async pull(companyMarker: string, guid: string, options: PullOptions = {}): Promise<AsappAction | null> {
+    const key = actionsKey(...callIdentifiers(companyMarker, guid));
+    const waitMs = options.waitMs ?? 0;
+    if (!Number.isInteger(waitMs) || waitMs < 0) {
+      throw new RangeError(`waitMs must be a whole number of milliseconds >= 0, got ${waitMs}`);
+    }
+    const entry = await this.client.run((connection: Valkey) =>
+      waitMs === 0 ? connection.lpop(key) : blockingPop(connection, key, waitMs, this.client.commandTimeoutMs),
+    );
+    return entry === null ? null : parseStoredAction(key, entry);
+  }
+
+  /** Counts this pull for the call and says whether the flow should play the processing cue now. */
+  async nextProcessingCue(companyMarker: string, guid: string): Promise<boolean> {
+    const key = beepBopCounterKey(...callIdentifiers(companyMarker, guid));
+    const replies = await this.client.run((connection) =>
+      connection.multi().incr(key).expire(key, QUEUE_TTL_SECONDS).exec(),
+    );
+    const [counter] = assertTransactionSucceeded(replies, key);
+    return Number(counter) % PROCESSING_CUE_EVERY === 1;
+  }
+}

@@ -1,0 +1,12 @@
+/** Both keys live for 6 hours after their last write: longer than any call, short enough to clean up after it. */
+export const QUEUE_TTL_SECONDS = 21_600;
+
+/** The call's FIFO list of JSON-serialised actions (RPUSH by PushAction, LPOP/BLPOP by PullAction). */
+export function actionsKey(companyMarker: string, guid: string): string {
+  return `asappActions:${companyMarker}:${guid}`;
+}
+
+/** The call's PullAction counter, which paces the processing cue. */
+export function beepBopCounterKey(companyMarker: string, guid: string): string {
+  return `asappStates:beepBopCounter:${companyMarker}:${guid}`;
+}

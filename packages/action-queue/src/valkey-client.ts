@@ -1,0 +1,105 @@
+import Valkey from 'iovalkey';
+import { waitUntilReady } from './connection-gate';
+import { ValkeyUnavailableError } from './errors';
+
+export interface ValkeyClientConfig {
+  readonly host: string;
+  readonly port: number;
+  /** In-transit encryption (ElastiCache TLS), verified against Node's CA store. Default false. */
+  readonly tls?: boolean;
+  /** AUTH token. Default: none. */
+  readonly password?: string;
+  /** Longest wait for a usable connection (TCP, TLS, AUTH, ready check). Default 500 ms. */
+  readonly connectTimeoutMs?: number;
+  /** Longest wait for the reply to a non-blocking command. Default 500 ms. */
+  readonly commandTimeoutMs?: number;
+  /** Sent as CLIENT SETNAME so the connection is recognisable in CLIENT LIST. Default: unnamed. */
+  readonly connectionName?: string;
+}
+
+/** One connection per Lambda container, reused across invocations and re-established after Valkey restarts. */
+export interface ValkeyClient {
+  /** Milliseconds a non-blocking command may take; blocking commands add it to their wait as a grace period. */
+  readonly commandTimeoutMs: number;
+  /**
+   * Runs commands once the connection is usable. Rejects with ValkeyUnavailableError when Valkey cannot be reached
+   * within connectTimeoutMs, or when the connection is lost or silent during the operation.
+   */
+  run<T>(operation: (connection: Valkey) => Promise<T>): Promise<T>;
+  /** Closes the connection (for tests and scripts; Lambdas keep theirs for the container's lifetime). */
+  close(): Promise<void>;
+}
+
+const DEFAULT_TIMEOUT_MS = 500;
+/** Reconnect quickly (the flow polls every ~0.4-1 s) but do not spin against a server that is down. */
+const MAX_RECONNECT_DELAY_MS = 200;
+
+class IovalkeyClient implements ValkeyClient {
+  readonly commandTimeoutMs: number;
+  private readonly connectTimeoutMs: number;
+  private readonly connection: Valkey;
+  private lastError: Error | undefined;
+
+  constructor(config: ValkeyClientConfig) {
+    this.connectTimeoutMs = config.connectTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.commandTimeoutMs = config.commandTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.connection = new Valkey({
+      host: config.host,
+      port: config.port,
+      password: config.password,
+      tls: config.tls ? {} : undefined,
+      connectionName: config.connectionName,
+      // Connect on first use, not at import: a Lambda's init phase should not fail on a cold Valkey.
+      lazyConnect: true,
+      connectTimeout: this.connectTimeoutMs,
+      commandTimeout: this.commandTimeoutMs,
+      // Fail fast instead of queueing: PullAction has 3 s in total and an error must surface well within it.
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      // RPUSH, LPOP and INCR are not idempotent: never resend one whose reply was lost with the connection.
+      autoResendUnfulfilledCommands: false,
+      // Never give up reconnecting: the same container must work again once Valkey is back.
+      retryStrategy: (attempt) => Math.min(attempt * 50, MAX_RECONNECT_DELAY_MS),
+    });
+    // Remembered to explain a failed connection; also keeps iovalkey from printing "Unhandled error event".
+    this.connection.on('error', (error: Error) => {
+      this.lastError = error;
+    });
+  }
+
+  async run<T>(operation: (connection: Valkey) => Promise<T>): Promise<T> {
+    await waitUntilReady(this.connection, this.connectTimeoutMs, () => this.lastError?.message ?? 'no error reported');
+    try {
+      return await operation(this.connection);
+    } catch (error) {
+      throw this.classify(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.connection.status === 'ready') {
+      await this.connection.quit().catch(() => this.connection.disconnect());
+    } else {
+      this.connection.disconnect();
+    }
+  }
+
+  private classify(error: unknown): unknown {
+    if (error instanceof Error && error.message === 'Command timed out') {
+      // A silent peer (failover, network loss) keeps the socket "ready" until TCP notices, possibly for minutes;
+      // reconnecting now lets the next call reach the new primary.
+      this.connection.disconnect(true);
+      return new ValkeyUnavailableError(`Valkey did not answer in time: ${error.message}`, { cause: error });
+    }
+    if (this.connection.status !== 'ready') {
+      const reason = error instanceof Error ? error.message : String(error);
+      return new ValkeyUnavailableError(`connection to Valkey lost: ${reason}`, { cause: error });
+    }
+    return error;
+  }
+}
+
+/** A client with fail-fast timeouts and automatic reconnection; it connects on first use. */
+export function createValkeyClient(config: ValkeyClientConfig): ValkeyClient {
+  return new IovalkeyClient(config);
+}
