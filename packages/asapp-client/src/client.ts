@@ -17,6 +17,7 @@ import {
   callTransferSchema,
   createdCallTransferSchema,
   credentialsSchema,
+  describeIssues,
   type InputVariables,
 } from './schemas';
 
@@ -87,8 +88,7 @@ export class AsappClient {
   constructor(options: AsappClientOptions) {
     const parsed = optionsSchema.safeParse(options);
     if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(options)'}: ${issue.message}`);
-      throw new Error(`Invalid AsappClient options: ${problems.join('; ')}`);
+      throw new Error(`Invalid AsappClient options: ${describeIssues(parsed.error, '(options)')}`);
     }
     this.host = parsed.data.host;
     this.timeoutMs = parsed.data.timeoutMs;
@@ -180,7 +180,7 @@ export class AsappClient {
     if (typeof this.#credentials !== 'function') return this.#credentials;
     const provided = credentialsSchema.safeParse(await this.#credentials());
     if (!provided.success) {
-      throw new Error('The ASAPP credentials provider must resolve to {apiId, apiSecret}, both non-empty strings');
+      throw new Error(`The ASAPP credentials provider must resolve to {apiId, apiSecret}: ${describeIssues(provided.error, '(credentials)')}`);
     }
     return provided.data;
   }
@@ -204,8 +204,7 @@ function parseReply<T>(operation: AsappOperation, reply: RawReply, schema: z.Zod
   }
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`);
-  throw new AsappInvalidResponseError(operation, reply.status, problems.join('; '));
+  throw new AsappInvalidResponseError(operation, reply.status, describeIssues(parsed.error, '(body)'));
 }
 
 /**

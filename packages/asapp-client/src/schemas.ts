@@ -4,7 +4,6 @@ import { z } from 'zod';
 // are parsed: strict on the fields our Lambdas use, lenient (optional, unknown keys dropped) on the rest, because
 // ASAPP may omit or add fields without that being an error for us.
 
-const nonEmptyString = z.string().min(1);
 const variables = z.record(z.string(), z.unknown());
 
 export interface AsappCredentials {
@@ -12,7 +11,10 @@ export interface AsappCredentials {
   readonly apiSecret: string;
 }
 
-export const credentialsSchema = z.object({ apiId: nonEmptyString, apiSecret: nonEmptyString });
+// Checked up front because fetch's own header validation quotes the offending value in its error, which for the
+// secret would put it in logs. ASAPP's credentials are printable ASCII.
+const headerSafe = z.string().regex(/^[\x21-\x7e]+$/, 'must be non-empty printable ASCII without spaces');
+export const credentialsSchema = z.object({ apiId: headerSafe, apiSecret: headerSafe });
 
 /** Variables handed to GenerativeAgent; values are usually strings (contact attributes, Lambda parameters). */
 export type InputVariables = Readonly<Record<string, unknown>>;
@@ -62,8 +64,15 @@ export const callTransferSchema = z.object({
   callReceivedAt: z.string().optional(),
   completedAt: z.string().optional(),
   type: z.string().optional(),
-  phoneNumber: z.object({ transferNumber: z.string().optional(), country: z.string().optional() }).optional(),
+  phoneNumber: z
+    .object({ transferNumber: z.string().optional(), country: z.string().optional(), expiresAt: z.string().optional() })
+    .optional(),
   inputContext: inputContextSchema.optional(),
   outputContext: outputContextSchema.optional(),
 });
 export type CallTransfer = z.infer<typeof callTransferSchema>;
+
+/** One `path: message` per issue, so that errors name the offending field; `root` names an empty path. */
+export function describeIssues(error: z.ZodError, root: string): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || root}: ${issue.message}`).join('; ');
+}

@@ -53,7 +53,9 @@ describe('engage', () => {
       host: context.emulator.url,
       credentials: async () => ({ apiId: 'id', apiSecret: '' }),
     });
-    await expect(client.engage(engageInput)).rejects.toThrow(/must resolve to \{apiId, apiSecret\}/);
+    await expect(client.engage(engageInput)).rejects.toThrow(
+      'The ASAPP credentials provider must resolve to {apiId, apiSecret}: apiSecret: must be non-empty printable ASCII without spaces',
+    );
   });
 
   it('reports 401 with ASAPP error body as an api error', async () => {

@@ -56,6 +56,18 @@ describe('the API secret never leaks', () => {
     expectNoSecret(error, apiSecret);
   });
 
+  it('is absent from the error when a provided secret is not a valid header value', async () => {
+    // fetch would reject such a header with an error quoting its value.
+    const apiSecret = 'line-one\nline-two';
+    const client = new AsappClient({ host: context.emulator.url, credentials: async () => ({ apiId: 'id', apiSecret }) });
+
+    const error = await client.engage(engageInput).catch((reason: unknown) => reason);
+
+    expect(String(error)).toMatch(/apiSecret: must be non-empty printable ASCII/);
+    expectNoSecret(error, 'line-two');
+    expect(context.emulator.requests).toHaveLength(0);
+  });
+
   it('is absent from the message when the client is constructed with invalid options', () => {
     const apiSecret = 'super-secret-value';
     const attempt = () => new AsappClient({ host: 'ftp://api.asapp.com', credentials: { apiId: '', apiSecret } });
