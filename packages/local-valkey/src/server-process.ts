@@ -19,6 +19,8 @@ export interface ServerLaunch {
 export interface RunningServer {
   /** Sends the signal and resolves once the process has exited. */
   signalAndWait(signal: NodeJS.Signals): Promise<void>;
+  /** Sends a signal that does not end the process (SIGSTOP, SIGCONT). */
+  signal(signal: NodeJS.Signals): void;
 }
 
 /** Thrown when the chosen port was taken between probing and binding; the caller picks another port. */
@@ -67,6 +69,9 @@ export async function launchServer(launch: ServerLaunch): Promise<RunningServer>
       child.ref(); // keep the event loop alive until the exit is observed
       child.kill(signal);
       await exit;
+    },
+    signal(signal) {
+      if (!exited) child.kill(signal);
     },
   };
 

@@ -27,6 +27,13 @@ export interface LocalValkeyServer {
   restart(): Promise<void>;
   /** SIGKILL, resolves once the process has exited: simulates a crash. */
   kill(): Promise<void>;
+  /**
+   * SIGSTOP: the server keeps its port and the kernel still accepts connections, but nothing is answered,
+   * like a host lost to a network partition. Undo with resume().
+   */
+  pause(): void;
+  /** SIGCONT after pause(). */
+  resume(): void;
 }
 
 class LocalValkeyServerProcess implements LocalValkeyServer {
@@ -52,6 +59,14 @@ class LocalValkeyServerProcess implements LocalValkeyServer {
     await this.signal('SIGKILL');
   }
 
+  pause(): void {
+    this.running?.signal('SIGSTOP');
+  }
+
+  resume(): void {
+    this.running?.signal('SIGCONT');
+  }
+
   async restart(): Promise<void> {
     await this.stop();
     this.running = await launchServer({
@@ -66,6 +81,8 @@ class LocalValkeyServerProcess implements LocalValkeyServer {
   private async signal(signal: NodeJS.Signals): Promise<void> {
     const running = this.running;
     this.running = undefined;
+    // A stopped (paused) process ignores SIGTERM until continued.
+    running?.signal('SIGCONT');
     await running?.signalAndWait(signal);
   }
 }

@@ -48,6 +48,17 @@ describe('startValkeyServer', () => {
     expect(await pingValkey(server.host, server.port)).toBe(true);
   });
 
+  it('pause() makes the server unresponsive until resume(); stop() works on a paused server', async () => {
+    const server = await start();
+    server.pause();
+    expect(await pingValkey(server.host, server.port, { timeoutMs: 200 })).toBe(false);
+    server.resume();
+    expect(await pingValkey(server.host, server.port)).toBe(true);
+    server.pause();
+    await server.stop();
+    expect(await pingValkey(server.host, server.port)).toBe(false);
+  });
+
   it('requires AUTH when started with a password', async () => {
     const server = await start({ password: 'local test p@ss' });
     expect(server.url).toBe(`redis://:local%20test%20p%40ss@127.0.0.1:${server.port}`);
