@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { ActionFailure } from '../failures';
+import { parseParameters } from '../parameters';
+import { type ActionHandler, NEXT } from '../scope';
+
+const targetParametersSchema = z
+  .object({ QueueId: z.string().optional(), AgentId: z.string().optional() })
+  .refine((parameters) => (parameters.QueueId === undefined) !== (parameters.AgentId === undefined), 'exactly one of QueueId and AgentId is required');
+
+/**
+ * UpdateContactTargetQueue ("Set working queue"): sets `$.Queue`. The sandbox has no queue directory, so an id
+ * becomes an ARN under the instance and the name is the id.
+ */
+export const updateContactTargetQueue: ActionHandler = async (scope) => {
+  const { QueueId, AgentId } = parseParameters(scope.action, targetParametersSchema);
+  const { contact } = scope.session;
+  const [kind, id] = QueueId !== undefined ? (['queue', scope.text(QueueId)] as const) : (['agent', scope.text(AgentId ?? '')] as const);
+  if (id.trim() === '') throw new ActionFailure('NoMatchingError', `the ${kind} id is empty`);
+  const arn = id.startsWith('arn:') ? id : `${contact.instanceArn}/${kind}/${id}`;
+  contact.queue = { ARN: arn, Name: arn.slice(arn.lastIndexOf('/') + 1) };
+  scope.session.emit({ type: 'queue', identifier: scope.action.Identifier, action: 'setTarget', target: arn });
+  return NEXT;
+};
+
+/** TransferContactToQueue ("Transfer to queue"): the call leaves the flow for the working queue; fails without one. */
+export const transferContactToQueue: ActionHandler = async (scope) => {
+  const queue = scope.session.contact.queue;
+  if (queue === undefined) throw new ActionFailure('NoMatchingError', 'no working queue is set (use Set working queue first)');
+  scope.session.emit({ type: 'queue', identifier: scope.action.Identifier, action: 'transfer', target: queue.ARN });
+  return { kind: 'endCall', reason: 'transferredToQueue' };
+};

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { parseParameters } from '../parameters';
+import { type ActionHandler, NEXT } from '../scope';
+
+const parametersSchema = z.object({
+  TextToSpeechVoice: z.string().min(1),
+  TextToSpeechEngine: z.enum(['standard', 'neural', 'generative']).optional(),
+  TextToSpeechStyle: z.string().optional(),
+});
+
+/** UpdateContactTextToSpeechVoice ("Set voice"): changes `$.TextToSpeechVoiceId`; timing is voice-independent here. */
+export const updateContactTextToSpeechVoice: ActionHandler = async (scope) => {
+  const { TextToSpeechVoice } = parseParameters(scope.action, parametersSchema);
+  scope.session.contact.voiceId = TextToSpeechVoice;
+  return NEXT;
+};

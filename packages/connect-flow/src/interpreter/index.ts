@@ -1,0 +1,16 @@
+export { type Clock, realClock, scaledClock, virtualClock } from './clock';
+export type { ContactInit } from './contact';
+export type * from './events';
+export type { ContactFlowEvent } from './lambda-event';
+export { MAX_LAMBDA_RESPONSE_BYTES } from './lambda-response';
+export {
+  type AudioResolver,
+  DEFAULT_MAX_CALL_DURATION_MS,
+  DEFAULT_MAX_STEPS,
+  DEFAULT_TTS_MS_PER_CHARACTER,
+  type LambdaInvoker,
+  type PhoneTransfer,
+  type RunFlowOptions,
+} from './options';
+export { type EndReason, type FlowRunResult, runFlow } from './run';
+export { SUPPORTED_ACTION_TYPES } from './actions';

@@ -1,0 +1,54 @@
+import type { Flow } from '../model';
+import type { Clock } from './clock';
+import type { ContactInit } from './contact';
+import type { FlowEvent, PhoneTransferOutcome } from './events';
+import type { ContactFlowEvent } from './lambda-event';
+
+/**
+ * Invokes the Lambda function `arn` with Connect's event and resolves with its response. `timeLimitMs` is the
+ * flow's InvocationTimeLimitSeconds in call time; the interpreter enforces it, a handler may use it as its budget.
+ * A rejection is a Lambda failure (the flow takes its error branch).
+ */
+export type LambdaInvoker = (arn: string, event: ContactFlowEvent, context: { timeLimitMs: number }) => Promise<unknown>;
+
+/**
+ * Places the third-party leg of a "Transfer to phone number" and resolves when it ends: `completed` (the far end
+ * answered and later hung up, so the flow may resume), `callFailed`, or `timeout` (no answer in `timeoutSeconds`).
+ */
+export type PhoneTransfer = (phoneNumber: string, context: { timeoutSeconds: number }) => Promise<PhoneTransferOutcome>;
+
+/** Duration of a prompt (id or ARN) or an S3 media URI, or undefined when unknown (it then plays as 1 s of silence). */
+export type AudioResolver = (promptIdOrUri: string) => { durationMs: number } | undefined;
+
+export interface RunFlowOptions {
+  /** Flow modules InvokeFlowModule may call, keyed by module id or ARN (an ARN also matches its trailing id). */
+  readonly modules?: Readonly<Record<string, Flow>>;
+  /** The call's initial state; see ContactInit for defaults. */
+  readonly contact?: ContactInit;
+  /** Required when the flow invokes a Lambda function. */
+  readonly invokeLambda?: LambdaInvoker;
+  /** Required when the flow transfers to a phone number. */
+  readonly transferToPhoneNumber?: PhoneTransfer;
+  /** Default: every prompt and media file is unknown. */
+  readonly resolveAudio?: AudioResolver;
+  /** Result of CheckHoursOfOperation for an hours-of-operation id (undefined: the queue's hours); default always open. */
+  readonly isWithinHours?: (hoursOfOperationId: string | undefined) => boolean;
+  /** False simulates an instance without live media streaming: starting a stream fails. Default true. */
+  readonly liveMediaStreaming?: boolean;
+  /** Default realClock(). */
+  readonly clock?: Clock;
+  /** TTS speaking time per character of spoken text, in ms (60 ≈ 170 words a minute); default 60. */
+  readonly ttsMsPerCharacter?: number;
+  /** The caller hangs up at this call time (ms since the call started); default never. */
+  readonly hangUpAtMs?: number;
+  /** Safety cap on actions run (modules included), against flows that loop without waiting; default 100 000. */
+  readonly maxSteps?: number;
+  /** Safety cap on call time, against flows that loop forever; default 3 600 000 (one hour). */
+  readonly maxCallDurationMs?: number;
+  /** Called with each event as it happens (the result also lists them all). */
+  readonly onEvent?: (event: FlowEvent) => void;
+}
+
+export const DEFAULT_TTS_MS_PER_CHARACTER = 60;
+export const DEFAULT_MAX_STEPS = 100_000;
+export const DEFAULT_MAX_CALL_DURATION_MS = 3_600_000;
