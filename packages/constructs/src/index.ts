@@ -7,3 +7,4 @@ export { type ExistingVpc, type NetworkProps, type NewVpc, Network } from './net
 export { type PromptAudioBucketProps, PromptAudioBucket } from './prompt-audio-bucket';
 export { type ValkeyCacheProps, ValkeyCache } from './valkey-cache';
 export { logRetentionDays } from './log-retention';
+export { type MonitoredFunction, type MonitoringProps, type ValkeyAlarmThresholds, Monitoring } from './monitoring';

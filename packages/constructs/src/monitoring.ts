@@ -1,0 +1,206 @@
+import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
+import { CloudwatchMetricAlarm, type CloudwatchMetricAlarmConfig } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
+import { Construct } from 'constructs';
+import { resourceName } from './naming';
+
+/** A Lambda to watch, and the time its caller waits for it. */
+export interface MonitoredFunction {
+  /** Literal function name (`IntegrationFunction.functionName`). */
+  readonly functionName: string;
+  /**
+   * How long the caller waits, in ms: the flow's InvocationTimeLimitSeconds (8 s for Engage, 3 s
+   * for PullAction), else the function's timeout. The duration alarm fires near it.
+   */
+  readonly limitMs: number;
+}
+
+/** Valkey thresholds; defaults suit the small nodes ASAPP suggests. */
+export interface ValkeyAlarmThresholds {
+  /** EngineCPUUtilization (%), average over 5 minutes. @default 80 */
+  readonly engineCpuPercent?: number;
+  /** DatabaseMemoryUsagePercentage, average over 5 minutes. @default 80 */
+  readonly memoryPercent?: number;
+  /** CurrConnections (one per warm Lambda container). @default 1000 */
+  readonly connections?: number;
+}
+
+export interface MonitoringProps {
+  /** Prefix of the dashboard name. */
+  readonly namePrefix: string;
+  /** Region of the metrics, shown on the dashboard. */
+  readonly region: string;
+  readonly functions: readonly MonitoredFunction[];
+  /** Member cache cluster ids (`ValkeyCache.cacheClusterIds`). @default no Valkey alarms */
+  readonly valkeyCacheClusterIds?: readonly string[];
+  /** @default the defaults of each threshold */
+  readonly valkeyThresholds?: ValkeyAlarmThresholds;
+  /** SNS topic notified when alarms fire and recover. @default alarms only show in CloudWatch */
+  readonly alarmTopicArn?: string;
+  /** Duration alarm threshold as a fraction of `limitMs` (p99 over a minute). @default 0.8 */
+  readonly durationAlarmFraction?: number;
+}
+
+type AlarmSpec = Pick<
+  CloudwatchMetricAlarmConfig,
+  'namespace' | 'metricName' | 'dimensions' | 'statistic' | 'extendedStatistic' | 'threshold' | 'period' | 'evaluationPeriods' | 'datapointsToAlarm' | 'alarmDescription'
+>;
+
+/**
+ * Alarms on what breaks calls: Lambda errors and throttles (any), Lambda p99 duration near the
+ * flow's wait limit (a slower answer means the flow takes its error branch), and Valkey engine CPU,
+ * memory, evictions (queued actions lost) and connections; plus one dashboard per environment.
+ */
+export class Monitoring extends Construct {
+  readonly alarms: CloudwatchMetricAlarm[] = [];
+  readonly dashboard: CloudwatchDashboard;
+
+  private readonly alarmTopicArn?: string;
+
+  constructor(scope: Construct, id: string, props: MonitoringProps) {
+    super(scope, id);
+    this.alarmTopicArn = props.alarmTopicArn;
+    const fraction = props.durationAlarmFraction ?? 0.8;
+    if (!(fraction > 0 && fraction <= 1)) {
+      throw new Error(`Monitoring durationAlarmFraction ${fraction} must be greater than 0 and at most 1.`);
+    }
+
+    for (const fn of props.functions) {
+      if (!(fn.limitMs > 0)) {
+        throw new Error(`Monitoring functions[${fn.functionName}].limitMs ${fn.limitMs} must be a positive number of milliseconds.`);
+      }
+      const dimensions = { FunctionName: fn.functionName };
+      const lambdaMetric = { namespace: 'AWS/Lambda', dimensions, period: 60 };
+      this.alarm(fn.functionName, 'errors', {
+        ...lambdaMetric,
+        metricName: 'Errors',
+        statistic: 'Sum',
+        threshold: 0,
+        evaluationPeriods: 1,
+        alarmDescription: `${fn.functionName} failed (the flow took its error branch)`,
+      });
+      this.alarm(fn.functionName, 'throttles', {
+        ...lambdaMetric,
+        metricName: 'Throttles',
+        statistic: 'Sum',
+        threshold: 0,
+        evaluationPeriods: 1,
+        alarmDescription: `${fn.functionName} was throttled (concurrency exhausted)`,
+      });
+      this.alarm(fn.functionName, 'duration-p99', {
+        ...lambdaMetric,
+        metricName: 'Duration',
+        extendedStatistic: 'p99',
+        threshold: Math.round(fn.limitMs * fraction),
+        evaluationPeriods: 5,
+        datapointsToAlarm: 3,
+        alarmDescription: `${fn.functionName} p99 duration above ${fraction * 100}% of the ${fn.limitMs} ms its caller waits`,
+      });
+    }
+
+    const thresholds = props.valkeyThresholds ?? {};
+    for (const cacheClusterId of props.valkeyCacheClusterIds ?? []) {
+      const valkeyMetric = {
+        namespace: 'AWS/ElastiCache',
+        dimensions: { CacheClusterId: cacheClusterId },
+        period: 300,
+        evaluationPeriods: 1,
+      };
+      this.alarm(cacheClusterId, 'engine-cpu', {
+        ...valkeyMetric,
+        metricName: 'EngineCPUUtilization',
+        statistic: 'Average',
+        threshold: thresholds.engineCpuPercent ?? 80,
+        alarmDescription: `Valkey node ${cacheClusterId}: engine CPU high`,
+      });
+      this.alarm(cacheClusterId, 'memory', {
+        ...valkeyMetric,
+        metricName: 'DatabaseMemoryUsagePercentage',
+        statistic: 'Average',
+        threshold: thresholds.memoryPercent ?? 80,
+        alarmDescription: `Valkey node ${cacheClusterId}: memory nearly full (evictions would drop queued actions)`,
+      });
+      this.alarm(cacheClusterId, 'evictions', {
+        ...valkeyMetric,
+        metricName: 'Evictions',
+        statistic: 'Sum',
+        threshold: 0,
+        alarmDescription: `Valkey node ${cacheClusterId}: keys evicted (queued actions lost)`,
+      });
+      this.alarm(cacheClusterId, 'connections', {
+        ...valkeyMetric,
+        metricName: 'CurrConnections',
+        statistic: 'Maximum',
+        threshold: thresholds.connections ?? 1000,
+        alarmDescription: `Valkey node ${cacheClusterId}: many client connections`,
+      });
+    }
+
+    this.dashboard = new CloudwatchDashboard(this, 'dashboard', {
+      dashboardName: resourceName(props.namePrefix, 'generativeagent', 'cloudwatchDashboard'),
+      dashboardBody: JSON.stringify(
+        dashboardBody(props.region, props.functions, props.valkeyCacheClusterIds ?? [], fraction),
+      ),
+    });
+  }
+
+  private alarm(subject: string, what: string, spec: AlarmSpec): void {
+    const actions = this.alarmTopicArn ? [this.alarmTopicArn] : [];
+    this.alarms.push(
+      new CloudwatchMetricAlarm(this, `${subject}-${what}`, {
+        alarmName: resourceName(subject, what, 'cloudwatchAlarm'),
+        comparisonOperator: 'GreaterThanThreshold',
+        // No data means no traffic, which is not a failure.
+        treatMissingData: 'notBreaching',
+        alarmActions: actions,
+        okActions: actions,
+        ...spec,
+      }),
+    );
+  }
+}
+
+type Metric = (string | Record<string, string>)[];
+
+function metricWidget(region: string, title: string, metrics: Metric[], x: number, y: number, extra: object = {}) {
+  return {
+    type: 'metric',
+    x,
+    y,
+    width: 12,
+    height: 6,
+    properties: { title, region, view: 'timeSeries', stacked: false, period: 60, metrics, ...extra },
+  };
+}
+
+function dashboardBody(region: string, functions: readonly MonitoredFunction[], cacheClusterIds: readonly string[], fraction: number) {
+  const functionWidgets = functions.flatMap((fn, index) => [
+    metricWidget(
+      region,
+      `${fn.functionName}: invocations, errors, throttles`,
+      ['Invocations', 'Errors', 'Throttles'].map((metric) => ['AWS/Lambda', metric, 'FunctionName', fn.functionName, { stat: 'Sum' }]),
+      0,
+      index * 6,
+    ),
+    metricWidget(
+      region,
+      `${fn.functionName}: duration (limit ${fn.limitMs} ms)`,
+      ['p50', 'p99', 'Maximum'].map((stat) => ['AWS/Lambda', 'Duration', 'FunctionName', fn.functionName, { stat }]),
+      12,
+      index * 6,
+      { annotations: { horizontal: [{ label: 'alarm', value: Math.round(fn.limitMs * fraction) }] } },
+    ),
+  ]);
+  const valkeyTop = functions.length * 6;
+  const perNode = (metric: string, stat: string): Metric[] =>
+    cacheClusterIds.map((cacheClusterId) => ['AWS/ElastiCache', metric, 'CacheClusterId', cacheClusterId, { stat }]);
+  const valkeyWidgets =
+    cacheClusterIds.length === 0
+      ? []
+      : [
+          metricWidget(region, 'Valkey engine CPU %', perNode('EngineCPUUtilization', 'Average'), 0, valkeyTop),
+          metricWidget(region, 'Valkey memory %', perNode('DatabaseMemoryUsagePercentage', 'Average'), 12, valkeyTop),
+          metricWidget(region, 'Valkey connections', perNode('CurrConnections', 'Maximum'), 0, valkeyTop + 6),
+          metricWidget(region, 'Valkey evictions', perNode('Evictions', 'Sum'), 12, valkeyTop + 6),
+        ];
+  return { widgets: [...functionWidgets, ...valkeyWidgets] };
+}
