@@ -7,4 +7,7 @@ export { type ExistingVpc, type NetworkProps, type NewVpc, Network } from './net
 export { type PromptAudioBucketProps, PromptAudioBucket } from './prompt-audio-bucket';
 export { type ValkeyCacheProps, ValkeyCache } from './valkey-cache';
 export { logRetentionDays } from './log-retention';
+export { type ContactFlowProps, ContactFlow } from './contact-flow';
+export type { FlowContentProps } from './flow-content';
+export { type FlowModuleProps, FlowModule } from './flow-module';
 export { type MonitoredFunction, type MonitoringProps, type ValkeyAlarmThresholds, Monitoring } from './monitoring';
