@@ -102,8 +102,16 @@ export class FlowParseError extends Error {
 
 export type FlowShapeResult = { ok: true; flow: Flow } | { ok: false; issues: FlowShapeIssue[] };
 
-/** Validates an already-decoded document without throwing; the linter's shape rule reports the issues. */
-export function checkFlowShape(document: unknown): FlowShapeResult {
+/** Validates flow JSON (text or decoded) without throwing; the linter's shape rule reports the issues. */
+export function checkFlowShape(json: string | unknown): FlowShapeResult {
+  let document: unknown = json;
+  if (typeof json === 'string') {
+    try {
+      document = JSON.parse(json);
+    } catch (error) {
+      return { ok: false, issues: [{ path: '(document)', message: `invalid JSON: ${(error as Error).message}` }] };
+    }
+  }
   const result = flowSchema.safeParse(document);
   if (result.success) return { ok: true, flow: result.data };
   return {
@@ -124,15 +132,7 @@ export function checkFlowShape(document: unknown): FlowShapeResult {
  * `source` (a file name, say) prefixes the message so the reader knows which document is wrong.
  */
 export function parseFlow(json: string | unknown, source = 'flow'): Flow {
-  let document: unknown = json;
-  if (typeof json === 'string') {
-    try {
-      document = JSON.parse(json);
-    } catch (error) {
-      throw new FlowParseError(source, [{ path: '(document)', message: `invalid JSON: ${(error as Error).message}` }]);
-    }
-  }
-  const result = checkFlowShape(document);
+  const result = checkFlowShape(json);
   if (!result.ok) throw new FlowParseError(source, result.issues);
   return result.flow;
 }

@@ -1,0 +1,8 @@
+// Entry point of `pnpm flow:lint` and `pnpm flow:graph` (run through tsx from the repository root).
+import { runCli } from './cli/run';
+
+process.exitCode = runCli(process.argv.slice(2), {
+  cwd: process.cwd(),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+});
