@@ -1,17 +1,15 @@
 import type { FlowAction, FlowCondition } from './model';
 
-/** One outgoing transition of an action, flattened so graph walkers need not know the Transitions layout. */
-export interface FlowEdge {
-  readonly target: string;
-  readonly kind: 'next' | 'condition' | 'error';
-  /**
-   * For a condition edge the compared value (prefixed by the operator unless it is Equals), for an error edge the
-   * ErrorType; absent for the default NextAction.
-   */
-  readonly label?: string;
-}
+/**
+ * One outgoing transition of an action, flattened so graph walkers need not know the Transitions layout. A condition
+ * edge is labelled with the compared value (prefixed by the operator unless it is Equals), an error edge with its
+ * ErrorType; the default NextAction has no label.
+ */
+export type FlowEdge =
+  | { readonly target: string; readonly kind: 'next'; readonly label?: undefined }
+  | { readonly target: string; readonly kind: 'condition' | 'error'; readonly label: string };
 
-/** Outgoing edges in the order Connect considers them: conditions, then the default NextAction, then errors. */
+/** Outgoing edges: conditions in their order, then the default NextAction, then the error branches. */
 export function actionEdges(action: FlowAction): FlowEdge[] {
   const { Conditions = [], NextAction, Errors = [] } = action.Transitions;
   return [
