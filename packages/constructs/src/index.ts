@@ -1,13 +1,13 @@
 export { type AsappAccessRoleProps, AsappAccessRole } from './asapp-access-role';
 export { type ConnectInstance, parseConnectInstanceArn } from './connect-instance';
+export { type ContactFlowProps, ContactFlow } from './contact-flow';
+export type { FlowContentProps } from './flow-content';
+export { type FlowModuleProps, FlowModule } from './flow-module';
 export { type FunctionVpcPlacement, type IntegrationFunctionProps, IntegrationFunction } from './integration-function';
+export { logRetentionDays } from './log-retention';
 export { type MediaStreamingProps, MediaStreaming } from './media-streaming';
+export { type MonitoredFunction, type MonitoringProps, type ValkeyAlarmThresholds, Monitoring } from './monitoring';
 export { type NameKind, nameRules, resourceName } from './naming';
 export { type ExistingVpc, type NetworkProps, type NewVpc, Network } from './network';
 export { type PromptAudioBucketProps, PromptAudioBucket } from './prompt-audio-bucket';
 export { type ValkeyCacheProps, ValkeyCache } from './valkey-cache';
-export { logRetentionDays } from './log-retention';
-export { type ContactFlowProps, ContactFlow } from './contact-flow';
-export type { FlowContentProps } from './flow-content';
-export { type FlowModuleProps, FlowModule } from './flow-module';
-export { type MonitoredFunction, type MonitoringProps, type ValkeyAlarmThresholds, Monitoring } from './monitoring';

@@ -45,7 +45,8 @@ export interface NetworkProps {
    * route to the internet, so the PushAction/PullAction Lambdas can only read the Valkey AUTH token
    * from Secrets Manager through such an endpoint: turn this on with in-transit encryption + AUTH.
    * The endpoint gets its own security group accepting HTTPS from the two Lambda groups only, and
-   * the Lambda groups get egress 443 to it and nothing else.
+   * the Lambda groups get egress 443 to it and nothing else. An existing VPC needs DNS support and
+   * DNS hostnames enabled for private DNS.
    * @default false
    */
   readonly secretsManagerEndpoint?: boolean;
