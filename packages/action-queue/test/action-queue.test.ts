@@ -1,0 +1,135 @@
+import { type LocalValkeyServer, startValkeyServer } from '@genagent-connect/local-valkey';
+import type Valkey from 'iovalkey';
+import {
+  ActionQueue,
+  type AsappAction,
+  InvalidActionError,
+  InvalidStoredActionError,
+  QUEUE_TTL_SECONDS,
+  actionsKey,
+  beepBopCounterKey,
+} from '../src';
+import { Cleanup, newCall, speak } from './helpers';
+
+describe('ActionQueue on a live server', () => {
+  const cleanup = new Cleanup();
+  let server: LocalValkeyServer;
+  let admin: Valkey;
+  let queue: ActionQueue;
+
+  beforeAll(async () => {
+    server = cleanup.server(await startValkeyServer());
+    admin = cleanup.admin(server);
+    queue = new ActionQueue(cleanup.client(server));
+  });
+
+  afterAll(() => cleanup.run());
+
+  it('pulls every action type back in the order it was pushed, then null', async () => {
+    const call = newCall();
+    const actions: AsappAction[] = [
+      { action: 'processingStart', ...call },
+      { action: 'processingEnd', ...call },
+      speak(call, 'Let me check that for you.'),
+      { action: 'transferToAgent', ...call, transferToAgentParams: { outputVariables: { queue: 'billing' } } },
+      { action: 'transferToSystem', ...call, transferToSystemParams: { outputVariables: { intent: 'refund' } } },
+      { action: 'disengage', ...call, reason: 'conversation ended' },
+    ];
+    for (const action of actions) await queue.push(action);
+    const pulled: (AsappAction | null)[] = [];
+    for (let i = 0; i <= actions.length; i++) pulled.push(await queue.pull(call.companyMarker, call.guid));
+    expect(pulled).toEqual([...actions, null]);
+  });
+
+  it('keeps each call in order across 50 calls pushing 20 actions each, all interleaved and concurrent', async () => {
+    const calls = Array.from({ length: 50 }, () => newCall());
+    const pushes: Promise<AsappAction>[] = [];
+    for (let step = 0; step < 20; step++) {
+      for (const call of calls) pushes.push(queue.push(speak(call, `step ${step}`)));
+    }
+    await Promise.all(pushes);
+    const texts = await Promise.all(
+      calls.map(async (call) => {
+        const received: string[] = [];
+        for (let action = await queue.pull(call.companyMarker, call.guid); action; ) {
+          if (action.action === 'speak') received.push(action.speakParams.text);
+          action = await queue.pull(call.companyMarker, call.guid);
+        }
+        return received;
+      }),
+    );
+    const expected = Array.from({ length: 20 }, (_, step) => `step ${step}`);
+    for (const received of texts) expect(received).toEqual(expected);
+  });
+
+  it('gives the queue a 6 h TTL and refreshes it on every push', async () => {
+    const call = newCall();
+    const key = actionsKey(call.companyMarker, call.guid);
+    await queue.push(speak(call, 'first'));
+    expect(await admin.ttl(key)).toBeGreaterThan(QUEUE_TTL_SECONDS - 5);
+    await admin.expire(key, 60);
+    await queue.push(speak(call, 'second'));
+    expect(await admin.ttl(key)).toBeGreaterThan(QUEUE_TTL_SECONDS - 5);
+    expect(QUEUE_TTL_SECONDS).toBe(21_600);
+  });
+
+  it('stores nothing for an invalid action and says which field is wrong', async () => {
+    const call = newCall();
+    const before = await admin.dbsize();
+    await expect(queue.push({ action: 'speak', ...call, speakParams: { text: '' } })).rejects.toThrow(
+      new InvalidActionError('speakParams.text must be a non-empty string', 'invalidField'),
+    );
+    await expect(queue.push({ action: 'speak', companyMarker: 'acme' })).rejects.toThrow('missing guid field');
+    await expect(queue.push({ action: 'foo', ...call })).rejects.toMatchObject({
+      message: "unknown action 'foo'",
+      problem: 'unknownAction',
+    });
+    expect(await admin.exists(actionsKey(call.companyMarker, call.guid))).toBe(0);
+    expect(await admin.dbsize()).toBe(before);
+  });
+
+  it('reports a stored entry that is not a valid action, consuming it so the next pull moves on', async () => {
+    const call = newCall();
+    const key = actionsKey(call.companyMarker, call.guid);
+    await admin.rpush(key, 'not json', JSON.stringify({ action: 'speak', ...call }));
+    await queue.push(speak(call, 'valid'));
+    await expect(queue.pull(call.companyMarker, call.guid)).rejects.toThrow(
+      new InvalidStoredActionError(key, 'not valid JSON'),
+    );
+    await expect(queue.pull(call.companyMarker, call.guid)).rejects.toThrow(
+      `invalid action stored in ${key}: speakParams.text must be a non-empty string`,
+    );
+    expect(await queue.pull(call.companyMarker, call.guid)).toEqual(speak(call, 'valid'));
+  });
+
+  it('rejects call identifiers that cannot form a key, naming the field', async () => {
+    await expect(queue.pull('', 'guid')).rejects.toThrow(new TypeError('companyMarker must be a non-empty string'));
+    await expect(queue.pull('acme', '')).rejects.toThrow(new TypeError('guid must be a non-empty string'));
+    await expect(queue.nextProcessingCue('ac:me', 'guid')).rejects.toThrow("companyMarker must not contain ':'");
+  });
+
+  it('rejects a wait that is not a whole number of milliseconds', async () => {
+    const call = newCall();
+    await expect(queue.pull(call.companyMarker, call.guid, { waitMs: -1 })).rejects.toThrow(RangeError);
+    await expect(queue.pull(call.companyMarker, call.guid, { waitMs: 1.5 })).rejects.toThrow(RangeError);
+  });
+
+  it('asks for the processing cue on the 1st, 7th and 13th pull, with a refreshed 6 h TTL', async () => {
+    const call = newCall();
+    const cues: number[] = [];
+    for (let poll = 1; poll <= 14; poll++) {
+      if (await queue.nextProcessingCue(call.companyMarker, call.guid)) cues.push(poll);
+    }
+    expect(cues).toEqual([1, 7, 13]);
+    const key = beepBopCounterKey(call.companyMarker, call.guid);
+    expect(await admin.get(key)).toBe('14');
+    await admin.expire(key, 60);
+    await queue.nextProcessingCue(call.companyMarker, call.guid);
+    expect(await admin.ttl(key)).toBeGreaterThan(QUEUE_TTL_SECONDS - 5);
+  });
+
+  it('uses the documented key layout', () => {
+    expect(actionsKey('acme', 'c-1')).toBe('asappActions:acme:c-1');
+    expect(beepBopCounterKey('acme', 'c-1')).toBe('asappStates:beepBopCounter:acme:c-1');
+  });
+});

@@ -1,0 +1,137 @@
+import { startValkeyServer } from '@genagent-connect/local-valkey';
+import { ActionQueue, lazyValkeyClient, ValkeyUnavailableError } from '../src';
+import { Cleanup, newCall, rejectionWithin, speak } from './helpers';
+
+/** The flow gives PullAction 3 s; an unavailable Valkey must be reported well within that. */
+const FAIL_FAST_BOUND_MS = 1000;
+
+describe('Valkey client resilience', () => {
+  const cleanup = new Cleanup();
+
+  afterEach(() => cleanup.run());
+
+  it('rejects push and pull in under 1 s once Valkey is stopped', async () => {
+    const server = cleanup.server(await startValkeyServer());
+    const queue = new ActionQueue(cleanup.client(server));
+    const call = newCall();
+    await queue.push(speak(call, 'before the outage'));
+    await server.stop();
+
+    for (const operation of [
+      () => queue.push(speak(call, 'during the outage')),
+      () => queue.pull(call.companyMarker, call.guid),
+      () => queue.pull(call.companyMarker, call.guid, { waitMs: 2000 }),
+      () => queue.nextProcessingCue(call.companyMarker, call.guid),
+    ]) {
+      const { error, ms } = await rejectionWithin(operation);
+      expect(error).toBeInstanceOf(ValkeyUnavailableError);
+      expect((error as Error).message).toMatch(/ECONNREFUSED/);
+      expect(ms).toBeLessThan(FAIL_FAST_BOUND_MS);
+    }
+  });
+
+  it('rejects in under 1 s when Valkey was never reachable', async () => {
+    const server = await startValkeyServer();
+    await server.stop();
+    const queue = new ActionQueue(cleanup.client(server));
+    const { error, ms } = await rejectionWithin(() => queue.pull('acme', 'guid'));
+    expect(error).toBeInstanceOf(ValkeyUnavailableError);
+    expect(ms).toBeLessThan(FAIL_FAST_BOUND_MS);
+  });
+
+  it('rejects in under 1 s when Valkey accepts connections but never answers', async () => {
+    const server = cleanup.server(await startValkeyServer());
+    server.pause();
+    const queue = new ActionQueue(cleanup.client(server));
+    const { error, ms } = await rejectionWithin(() => queue.pull('acme', 'guid'));
+    expect(error).toBeInstanceOf(ValkeyUnavailableError);
+    expect(ms).toBeLessThan(FAIL_FAST_BOUND_MS);
+  });
+
+  it('rejects in under 1 s when a connected Valkey goes silent, and recovers when it answers again', async () => {
+    const server = cleanup.server(await startValkeyServer());
+    const queue = new ActionQueue(cleanup.client(server));
+    const call = newCall();
+    await queue.push(speak(call, 'queued before the freeze'));
+    server.pause();
+    const { error, ms } = await rejectionWithin(() => queue.push(speak(call, 'during the freeze')));
+    expect(error).toBeInstanceOf(ValkeyUnavailableError);
+    expect(ms).toBeLessThan(FAIL_FAST_BOUND_MS);
+    server.resume();
+    expect(await queue.pull(call.companyMarker, call.guid)).toEqual(speak(call, 'queued before the freeze'));
+  });
+
+  it('works again on the same client as soon as Valkey has restarted', async () => {
+    const server = cleanup.server(await startValkeyServer());
+    const queue = new ActionQueue(cleanup.client(server));
+    const call = newCall();
+    await queue.push(speak(call, 'before'));
+    await server.kill();
+    await expect(queue.pull(call.companyMarker, call.guid)).rejects.toBeInstanceOf(ValkeyUnavailableError);
+    await server.restart();
+    // Nothing persists across the restart; the point is that the very next call succeeds.
+    await queue.push(speak(call, 'after'));
+    expect(await queue.pull(call.companyMarker, call.guid)).toEqual(speak(call, 'after'));
+  });
+
+  it('uses a single connection for 100 operations', async () => {
+    const server = cleanup.server(await startValkeyServer());
+    const admin = cleanup.admin(server);
+    const queue = new ActionQueue(cleanup.client(server, { connectionName: 'action-queue-test' }));
+    const connectionsReceived = async () => /total_connections_received:(\d+)/.exec(await admin.info('stats'))?.[1];
+    const call = newCall();
+    await queue.push(speak(call, 'first'));
+    const connectionsAfterFirstOperation = await connectionsReceived();
+    for (let i = 0; i < 99; i++) {
+      await (i % 2 === 0 ? queue.pull(call.companyMarker, call.guid) : queue.push(speak(call, `#${i}`)));
+    }
+    const clients = (await admin.client('LIST')) as string;
+    expect(clients.split('\n').filter((line) => line.includes('name=action-queue-test'))).toHaveLength(1);
+    // No reconnects along the way either.
+    expect(await connectionsReceived()).toBe(connectionsAfterFirstOperation);
+  });
+
+  it('authenticates with a password, and a wrong one fails fast without being echoed', async () => {
+    const password = 'correct horse battery staple';
+    const server = cleanup.server(await startValkeyServer({ password }));
+    const call = newCall();
+    const queue = new ActionQueue(cleanup.client(server, { password }));
+    await queue.push(speak(call, 'authenticated'));
+    expect(await queue.pull(call.companyMarker, call.guid)).toEqual(speak(call, 'authenticated'));
+
+    const wrongPassword = 'wrong horse';
+    const rejected = new ActionQueue(cleanup.client(server, { password: wrongPassword }));
+    const { error, ms } = await rejectionWithin(() => rejected.pull(call.companyMarker, call.guid));
+    expect(error).toBeInstanceOf(ValkeyUnavailableError);
+    expect((error as Error).message).not.toContain(wrongPassword);
+    expect(ms).toBeLessThan(FAIL_FAST_BOUND_MS);
+  });
+});
+
+describe('lazyValkeyClient', () => {
+  it('creates the client on first use and returns the same one afterwards', async () => {
+    const server = await startValkeyServer();
+    const loadConfig = jest.fn(async () => ({ host: server.host, port: server.port }));
+    const getClient = lazyValkeyClient(loadConfig);
+    expect(loadConfig).not.toHaveBeenCalled();
+    const [first, second] = await Promise.all([getClient(), getClient()]);
+    const third = await getClient();
+    expect(first).toBe(second);
+    expect(first).toBe(third);
+    expect(loadConfig).toHaveBeenCalledTimes(1);
+    await first.close();
+    await server.stop();
+  });
+
+  it('tries again after the config failed to load', async () => {
+    const loadConfig = jest
+      .fn()
+      .mockRejectedValueOnce(new Error('secret not found'))
+      .mockResolvedValueOnce({ host: '127.0.0.1', port: 6379 });
+    const getClient = lazyValkeyClient(loadConfig);
+    await expect(getClient()).rejects.toThrow('secret not found');
+    const client = await getClient();
+    expect(loadConfig).toHaveBeenCalledTimes(2);
+    await client.close();
+  });
+});
