@@ -1,1 +1,45 @@
-export {};
+export type { AsappConfig, AsappCredentialsConfig } from './config/asapp-config';
+export { DEFAULT_ASAPP_TIMEOUT_MS, parseAsappConfig } from './config/asapp-config';
+export { ConfigError } from './config/config-error';
+export { type EngageConfig, parseEngageConfig } from './config/engage-config';
+export type { Environment } from './config/environment';
+export type { EnvironmentOptions } from './environment-options';
+export { MAX_PULL_WAIT_MS, type PullActionConfig, parsePullActionConfig } from './config/pull-action-config';
+export { parseValkeyConfig, type ValkeyAuthSource, type ValkeyConfig } from './config/valkey-config';
+export { createAsappClientFromConfig } from './asapp';
+export { createActionQueueFromConfig } from './valkey';
+export { type SecretReader, SECRET_CACHE_SECONDS } from './secrets';
+export type { LambdaHandler } from './lambda-handler';
+export { createLambdaLogger, maskPhoneNumber } from './logging';
+export { escapeXml, type SpeechText, type SsmlConversion, toSpeech } from './ssml';
+export { type LambdaName, LAMBDA_NAMES, lambdaBundles } from './bundles';
+export {
+  callContextHandlerFromEnvironment,
+  callTransferHandlerFromEnvironment,
+  engageHandlerFromEnvironment,
+  handlerFromEnvironment,
+  pullActionHandlerFromEnvironment,
+  pushActionHandlerFromEnvironment,
+} from './from-environment';
+export { createEngageHandler, type EngageHandlerDependencies } from './engage/engage-handler';
+export type { EngageResponse } from './engage/engage-response';
+export {
+  createPullActionHandler,
+  type PullActionHandlerDependencies,
+} from './pull-action/pull-action-handler';
+export type { PullActionNext, PullActionResponse, PullMode } from './pull-action/pull-action-response';
+export {
+  createPushActionHandler,
+  type PushActionHandlerDependencies,
+  type PushActionResponse,
+} from './push-action/push-action-handler';
+export {
+  type CallTransferHandlerDependencies,
+  type CallTransferResponse,
+  createCallTransferHandler,
+} from './call-transfer/call-transfer-handler';
+export {
+  type CallContextHandlerDependencies,
+  type CallContextResponse,
+  createCallContextHandler,
+} from './call-context/call-context-handler';

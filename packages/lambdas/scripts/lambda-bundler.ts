@@ -1,0 +1,76 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { zipSync } from 'fflate';
+import { LAMBDA_NAMES, type LambdaName } from '../src/bundles';
+
+/** The brief's limit for each zip. */
+export const MAX_ZIP_BYTES = 200 * 1024;
+
+/** Provided by the Node.js 22 Lambda runtime, so kept out of the zips. */
+const RUNTIME_PROVIDED = ['@aws-sdk/*'];
+
+// A fixed timestamp (built from local-time parts, as the zip format stores local time) makes the zip a pure function
+// of the code: Terraform's source hash then changes only when the code does.
+const FIXED_MTIME = new Date(1980, 0, 1, 0, 0, 0);
+const UNIX_FILE_MODE = 0o100644;
+
+export interface LambdaBundleResult {
+  readonly name: LambdaName;
+  readonly zipPath: string;
+  readonly zipBytes: number;
+  readonly scriptBytes: number;
+}
+
+export interface BundleOptions {
+  /** Where `<name>.zip` files go. */
+  readonly outDir: string;
+  readonly names?: readonly LambdaName[];
+}
+
+const HANDLERS_DIR = join(__dirname, '..', 'src', 'handlers');
+
+/** Bundles each handler with esbuild (cjs, node22, minified) into `index.js` and zips it deterministically. */
+export async function bundleLambdas(options: BundleOptions): Promise<LambdaBundleResult[]> {
+  await mkdir(options.outDir, { recursive: true });
+  return Promise.all((options.names ?? LAMBDA_NAMES).map((name) => bundleLambda(name, options.outDir)));
+}
+
+async function bundleLambda(name: LambdaName, outDir: string): Promise<LambdaBundleResult> {
+  const result = await build({
+    entryPoints: [join(HANDLERS_DIR, `${name}.ts`)],
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    minify: true,
+    legalComments: 'none',
+    external: RUNTIME_PROVIDED,
+    write: false,
+    outfile: 'index.js',
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const output = result.outputFiles[0];
+  if (!output) throw new Error(`esbuild produced no output for ${name}`);
+  assertOnlyRuntimeImports(name, result.metafile.outputs);
+  const zip = zipSync(
+    { 'index.js': [output.contents, { mtime: FIXED_MTIME, os: 3, attrs: UNIX_FILE_MODE << 16 }] },
+    { level: 9 },
+  );
+  const zipPath = join(outDir, `${name}.zip`);
+  await writeFile(zipPath, zip);
+  return { name, zipPath, zipBytes: zip.byteLength, scriptBytes: output.contents.byteLength };
+}
+
+/** Everything must be inside index.js except Node built-ins and the runtime's AWS SDK; native addons are refused. */
+function assertOnlyRuntimeImports(name: LambdaName, outputs: Record<string, { imports: { path: string }[] }>): void {
+  const builtins = new Set(builtinModules.flatMap((module) => [module, `node:${module}`]));
+  for (const output of Object.values(outputs)) {
+    for (const { path } of output.imports) {
+      if (builtins.has(path) || path.startsWith('@aws-sdk/')) continue;
+      throw new Error(`${name}: bundle imports "${path}" at runtime; only Node built-ins and @aws-sdk/* may stay external`);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import {
+  AsappApiError,
+  AsappClient,
+  AsappClientError,
+  type AsappCredentials,
+  AsappTimeoutError,
+} from '@genagent-connect/asapp-client';
+import { z } from 'zod';
+import type { AsappConfig, AsappCredentialsConfig } from './config/asapp-config';
+import { errorMessageOf } from './errors';
+import { readSecretFromSecretsManager, SecretError, type SecretReader } from './secrets';
+
+const credentialsSecretSchema = z.object({ apiId: z.string().min(1), apiSecret: z.string().min(1) });
+
+/** Static credentials as they are; a secret ARN becomes a provider the client calls per request (the reader caches). */
+export function asappCredentials(
+  config: AsappCredentialsConfig,
+  readSecret: SecretReader = readSecretFromSecretsManager,
+): AsappCredentials | (() => Promise<AsappCredentials>) {
+  if (config.kind === 'static') return { apiId: config.apiId, apiSecret: config.apiSecret };
+  const { secretArn } = config;
+  return async () => {
+    let value: unknown;
+    try {
+      value = await readSecret(secretArn, { json: true });
+    } catch (error) {
+      throw new SecretError(`could not read ASAPP credentials secret ${secretArn} - ${errorMessageOf(error)}`);
+    }
+    const parsed = credentialsSecretSchema.safeParse(value);
+    if (!parsed.success) {
+      throw new SecretError(
+        `ASAPP credentials secret ${secretArn} must hold JSON {"apiId": "...", "apiSecret": "..."} with both non-empty`,
+      );
+    }
+    return parsed.data;
+  };
+}
+
+export function createAsappClientFromConfig(config: AsappConfig, readSecret?: SecretReader): AsappClient {
+  return new AsappClient({
+    host: config.host,
+    timeoutMs: config.timeoutMs,
+    credentials: asappCredentials(config.credentials, readSecret),
+  });
+}
+
+/**
+ * Facts about a failed ASAPP call, for the flow and the logs. `errorMessage` follows ASAPP's module: `<code> -
+ * <message>` when ASAPP sent its error body, `HTTP status <n>` when not; otherwise a short description.
+ */
+export interface AsappFailure {
+  /** 0 when there was no HTTP response. */
+  readonly statusCode: number;
+  readonly asappError: { readonly requestId: string; readonly code: string; readonly message: string } | null;
+  readonly errorMessage: string;
+}
+
+export function describeAsappFailure(error: unknown): AsappFailure {
+  if (error instanceof AsappApiError) {
+    const { status, asappError } = error;
+    return {
+      statusCode: status,
+      asappError,
+      errorMessage: asappError ? `${asappError.code} - ${asappError.message}` : `HTTP status ${status}`,
+    };
+  }
+  if (error instanceof AsappTimeoutError) {
+    return { statusCode: 0, asappError: null, errorMessage: `ASAPP request timed out after ${error.timeoutMs} ms` };
+  }
+  // Network and invalid-response messages say what happened in a few words and never hold the secret.
+  if (error instanceof AsappClientError || error instanceof SecretError) {
+    return { statusCode: 0, asappError: null, errorMessage: error.message };
+  }
+  return { statusCode: 0, asappError: null, errorMessage: `unexpected error - ${errorMessageOf(error)}` };
+}

@@ -1,0 +1,22 @@
+import { createAsappClientFromConfig } from '../asapp';
+import { parseAsappConfig } from '../config/asapp-config';
+import { contactIdOfRawEvent } from '../connect-event';
+import type { EnvironmentOptions } from '../environment-options';
+import { deferredHandler, type LambdaHandler } from '../lambda-handler';
+import { createLambdaLogger } from '../logging';
+import { type CallContextResponse, callContextFailed, createCallContextHandler } from './call-context-handler';
+
+export function callContextHandlerFromEnvironment(options: EnvironmentOptions = {}): LambdaHandler<CallContextResponse> {
+  const environment = options.environment ?? process.env;
+  const logger = createLambdaLogger('call-context');
+  return deferredHandler({
+    logger,
+    contactIdOf: contactIdOfRawEvent,
+    errorResponse: callContextFailed,
+    setup: () =>
+      createCallContextHandler({
+        asappClient: createAsappClientFromConfig(parseAsappConfig(environment), options.readSecret),
+        logger,
+      }),
+  });
+}

@@ -1,0 +1,78 @@
+import type { AsappClient } from '@genagent-connect/asapp-client';
+import { describeAsappFailure } from '../asapp';
+import { type ConnectEvent, contactIdForLogs, contactIdOf, parseConnectEvent } from '../connect-event';
+import { guardedHandler, type LambdaHandler } from '../lambda-handler';
+import { createLambdaLogger, type Logger } from '../logging';
+
+/** call-context → flow: GenerativeAgent's output context flattened, so the flow reads `$.External.transferType`. */
+export interface CallContextResponse {
+  readonly result: 'ok' | 'error';
+  /** `""` on success. */
+  readonly error: string;
+  /** `SYSTEM` or `AGENT`; `""` on error. */
+  readonly transferType: string;
+  readonly currentTaskName: string;
+  readonly referenceVariables: Readonly<Record<string, unknown>>;
+  readonly transferVariables: Readonly<Record<string, unknown>>;
+}
+
+export interface CallContextHandlerDependencies {
+  readonly asappClient: Pick<AsappClient, 'getCallTransfer'>;
+  /** Default: a Powertools logger for `call-context`. */
+  readonly logger?: Logger;
+}
+
+export function callContextFailed(error: string): CallContextResponse {
+  return { result: 'error', error, transferType: '', currentTaskName: '', referenceVariables: {}, transferVariables: {} };
+}
+
+/** The call transfer's id is the parameter `contactId` when the flow maps one (seed 000), else the ContactId. */
+function callTransferIdOf(event: ConnectEvent): string | undefined {
+  return event.Details.Parameters.contactId || contactIdOf(event);
+}
+
+/** PSTN mode, after GenerativeAgent hands the call back: reads the call transfer's output context. */
+export function createCallContextHandler(dependencies: CallContextHandlerDependencies): LambdaHandler<CallContextResponse> {
+  const { asappClient } = dependencies;
+  const logger = dependencies.logger ?? createLambdaLogger('call-context');
+  return guardedHandler({
+    logger,
+    parse: parseConnectEvent,
+    contactIdOf: contactIdForLogs,
+    errorResponse: callContextFailed,
+    async handle(event) {
+      const id = callTransferIdOf(event);
+      if (!id) {
+        const errorMessage = 'missing Details.ContactData.ContactId';
+        logger.error('call context refused', { errorMessage });
+        return callContextFailed(errorMessage);
+      }
+      try {
+        const transfer = await asappClient.getCallTransfer(id);
+        const { outputContext } = transfer;
+        if (!outputContext) {
+          const errorMessage = `output context not found in ASAPP API response (call transfer status ${transfer.status})`;
+          logger.error('call context missing', { errorMessage });
+          return callContextFailed(errorMessage);
+        }
+        logger.info('call context read', {
+          status: transfer.status,
+          transferType: outputContext.transferType,
+          currentTaskName: outputContext.currentTaskName,
+        });
+        return {
+          result: 'ok',
+          error: '',
+          transferType: outputContext.transferType,
+          currentTaskName: outputContext.currentTaskName,
+          referenceVariables: outputContext.referenceVariables,
+          transferVariables: outputContext.transferVariables,
+        };
+      } catch (error) {
+        const failure = describeAsappFailure(error);
+        logger.error('call context failed', { ...failure });
+        return callContextFailed(failure.errorMessage);
+      }
+    },
+  });
+}

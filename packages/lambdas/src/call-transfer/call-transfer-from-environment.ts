@@ -1,0 +1,24 @@
+import { createAsappClientFromConfig } from '../asapp';
+import { parseAsappConfig } from '../config/asapp-config';
+import { contactIdOfRawEvent } from '../connect-event';
+import type { EnvironmentOptions } from '../environment-options';
+import { deferredHandler, type LambdaHandler } from '../lambda-handler';
+import { createLambdaLogger } from '../logging';
+import { type CallTransferResponse, callTransferFailed, createCallTransferHandler } from './call-transfer-handler';
+
+export function callTransferHandlerFromEnvironment(
+  options: EnvironmentOptions = {},
+): LambdaHandler<CallTransferResponse> {
+  const environment = options.environment ?? process.env;
+  const logger = createLambdaLogger('call-transfer');
+  return deferredHandler({
+    logger,
+    contactIdOf: contactIdOfRawEvent,
+    errorResponse: callTransferFailed,
+    setup: () =>
+      createCallTransferHandler({
+        asappClient: createAsappClientFromConfig(parseAsappConfig(environment), options.readSecret),
+        logger,
+      }),
+  });
+}

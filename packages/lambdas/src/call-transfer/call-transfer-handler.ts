@@ -1,0 +1,63 @@
+import type { AsappClient } from '@genagent-connect/asapp-client';
+import { describeAsappFailure } from '../asapp';
+import { contactIdForLogs, parseConnectEvent } from '../connect-event';
+import { guardedHandler, type LambdaHandler } from '../lambda-handler';
+import { createLambdaLogger, type Logger, maskPhoneNumber } from '../logging';
+import { buildCallTransferInput } from './call-transfer-input';
+
+/** call-transfer → flow; `result` is "ok" (not "success"), as in seed 000. */
+export interface CallTransferResponse {
+  readonly result: 'ok' | 'error';
+  /** `""` on success. */
+  readonly error: string;
+  /** E.164 number for the flow's transfer block; `""` on error. */
+  readonly transferNumber: string;
+}
+
+export interface CallTransferHandlerDependencies {
+  readonly asappClient: Pick<AsappClient, 'createCallTransfer'>;
+  /** Default: a Powertools logger for `call-transfer`. */
+  readonly logger?: Logger;
+}
+
+export function callTransferFailed(error: string): CallTransferResponse {
+  return { result: 'error', error, transferNumber: '' };
+}
+
+/** PSTN mode: asks ASAPP for a temporary number the flow transfers the call to. */
+export function createCallTransferHandler(
+  dependencies: CallTransferHandlerDependencies,
+): LambdaHandler<CallTransferResponse> {
+  const { asappClient } = dependencies;
+  const logger = dependencies.logger ?? createLambdaLogger('call-transfer');
+  return guardedHandler({
+    logger,
+    parse: parseConnectEvent,
+    contactIdOf: contactIdForLogs,
+    errorResponse: callTransferFailed,
+    async handle(event) {
+      const built = buildCallTransferInput(event);
+      if (!built.ok) {
+        logger.error('call transfer refused', { errorMessage: built.errorMessage });
+        return callTransferFailed(built.errorMessage);
+      }
+      const { input } = built;
+      const { customerId, ...otherVariables } = input.inputVariables;
+      logger.info('creating call transfer', {
+        taskName: input.taskName,
+        customerId: typeof customerId === 'string' ? maskPhoneNumber(customerId) : undefined,
+        inputVariableNames: Object.keys(otherVariables),
+      });
+      try {
+        const transfer = await asappClient.createCallTransfer(input);
+        const { transferNumber, expiresAt } = transfer.phoneNumber;
+        logger.info('call transfer created', { transferNumber: maskPhoneNumber(transferNumber), expiresAt });
+        return { result: 'ok', error: '', transferNumber };
+      } catch (error) {
+        const failure = describeAsappFailure(error);
+        logger.error('call transfer failed', { ...failure });
+        return callTransferFailed(failure.errorMessage);
+      }
+    },
+  });
+}

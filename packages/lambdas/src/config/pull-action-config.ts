@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { SsmlConversion } from '../ssml';
+import { type Environment, integerVariable, jsonVariable, readEnvironment } from './environment';
+
+/** pull-action's per-environment behaviour. */
+export interface PullActionConfig {
+  /** Applied in order to the escaped agent text; empty (the default) means plain text. */
+  readonly ssmlConversions: readonly SsmlConversion[];
+  /** 0 (default) = poll mode like ASAPP's module; 1..2500 = long-poll, waiting up to this long for an action. */
+  readonly pullWaitMs: number;
+}
+
+export const MAX_PULL_WAIT_MS = 2500;
+
+const ssmlConversionSchema = z.object({
+  searchFor: z
+    .string()
+    .min(1)
+    .transform((pattern, context) => {
+      try {
+        return new RegExp(pattern, 'gi');
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: `not a valid regular expression (${(error as Error).message})` });
+        return z.NEVER;
+      }
+    }),
+  replaceWith: z.string(),
+});
+
+export function parsePullActionConfig(environment: Environment): PullActionConfig {
+  const values = readEnvironment(environment, {
+    SSML_CONVERSIONS: {
+      schema: jsonVariable(z.array(ssmlConversionSchema)).optional(),
+      fix: 'set it to a JSON array [{"searchFor": "<regular expression, flags gi>", "replaceWith": "<SSML>"}], or leave it unset for plain text',
+    },
+    PULL_WAIT_MS: {
+      schema: integerVariable(0, MAX_PULL_WAIT_MS, 0),
+      fix: `set it to 0 (poll mode) or to whole milliseconds up to ${MAX_PULL_WAIT_MS} (long-poll), or leave it unset for 0`,
+    },
+  });
+  return { ssmlConversions: values.SSML_CONVERSIONS ?? [], pullWaitMs: values.PULL_WAIT_MS };
+}

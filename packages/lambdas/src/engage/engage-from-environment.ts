@@ -1,0 +1,25 @@
+import { createAsappClientFromConfig } from '../asapp';
+import { parseAsappConfig } from '../config/asapp-config';
+import { parseEngageConfig } from '../config/engage-config';
+import { contactIdOfRawEvent } from '../connect-event';
+import type { EnvironmentOptions } from '../environment-options';
+import { deferredHandler, type LambdaHandler } from '../lambda-handler';
+import { createLambdaLogger } from '../logging';
+import { createEngageHandler } from './engage-handler';
+import { type EngageResponse, engageRefused } from './engage-response';
+
+export function engageHandlerFromEnvironment(options: EnvironmentOptions = {}): LambdaHandler<EngageResponse> {
+  const environment = options.environment ?? process.env;
+  const logger = createLambdaLogger('engage');
+  return deferredHandler({
+    logger,
+    contactIdOf: contactIdOfRawEvent,
+    errorResponse: engageRefused,
+    setup: () =>
+      createEngageHandler({
+        config: parseEngageConfig(environment),
+        asappClient: createAsappClientFromConfig(parseAsappConfig(environment), options.readSecret),
+        logger,
+      }),
+  });
+}

@@ -1,0 +1,3 @@
+import { callContextHandlerFromEnvironment } from '../call-context/call-context-from-environment';
+
+export const handler = callContextHandlerFromEnvironment();

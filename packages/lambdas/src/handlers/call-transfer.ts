@@ -1,0 +1,3 @@
+import { callTransferHandlerFromEnvironment } from '../call-transfer/call-transfer-from-environment';
+
+export const handler = callTransferHandlerFromEnvironment();

@@ -1,0 +1,3 @@
+import { engageHandlerFromEnvironment } from '../engage/engage-from-environment';
+
+export const handler = engageHandlerFromEnvironment();

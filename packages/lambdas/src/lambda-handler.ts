@@ -1,0 +1,76 @@
+import type { Context } from 'aws-lambda';
+import type { ParsedEvent } from './connect-event';
+import { errorMessageOf } from './errors';
+import { type Logger, withContactLogging } from './logging';
+
+/** What every handler is: Lambda calls it with the raw event; the sandbox calls it in-process. */
+export type LambdaHandler<Response> = (event: unknown, context?: Context) => Promise<Response>;
+
+export interface GuardedHandlerOptions<Event, Response> {
+  readonly logger: Logger;
+  /** Validates the raw event at the edge. */
+  readonly parse: (event: unknown) => ParsedEvent<Event>;
+  /** The call's id for the log lines: from the parsed event, or read best-effort from a rejected one. */
+  readonly contactIdOf: (event: Event | undefined, rawEvent: unknown) => string | undefined;
+  /** The flow's error answer (result/next "error") carrying `errorMessage`. */
+  readonly errorResponse: (errorMessage: string) => Response;
+  readonly handle: (event: Event) => Promise<Response>;
+}
+
+/**
+ * The shell around every handler: parse the event, put the contact id on every log line, and turn a rejected event
+ * or an unexpected exception into the flow's error answer, so the flow never sees a crashed Lambda.
+ */
+export function guardedHandler<Event, Response>(options: GuardedHandlerOptions<Event, Response>): LambdaHandler<Response> {
+  const { logger, parse, contactIdOf, errorResponse, handle } = options;
+  return (rawEvent, context) => {
+    const parsed = parse(rawEvent);
+    const contactId = contactIdOf(parsed.ok ? parsed.event : undefined, rawEvent);
+    return withContactLogging(logger, contactId, context, async () => {
+      if (!parsed.ok) {
+        logger.error('rejected event', { errorMessage: parsed.errorMessage });
+        return errorResponse(parsed.errorMessage);
+      }
+      try {
+        return await handle(parsed.event);
+      } catch (error) {
+        logger.error('unexpected error', error as Error);
+        return errorResponse(`unexpected error - ${errorMessageOf(error)}`);
+      }
+    });
+  };
+}
+
+export interface DeferredHandlerOptions<Response> {
+  readonly logger: Logger;
+  /** Parses the environment and creates clients; runs once per container, on the first invocation. */
+  readonly setup: () => LambdaHandler<Response>;
+  readonly errorResponse: (errorMessage: string) => Response;
+  /** Best-effort call id for the log line when setup failed. */
+  readonly contactIdOf: (rawEvent: unknown) => string | undefined;
+}
+
+/**
+ * A handler whose configuration comes from the environment. Setup runs once per container; if it throws (a
+ * ConfigError naming the variable), every invocation answers the flow with that message and logs it, instead of
+ * failing the container's init, which the flow could only see as an opaque Lambda failure.
+ */
+export function deferredHandler<Response>(options: DeferredHandlerOptions<Response>): LambdaHandler<Response> {
+  let ready: LambdaHandler<Response> | undefined;
+  let setupError: string | undefined;
+  return (rawEvent, context) => {
+    if (!ready && setupError === undefined) {
+      try {
+        ready = options.setup();
+      } catch (error) {
+        setupError = errorMessageOf(error);
+      }
+    }
+    if (ready) return ready(rawEvent, context);
+    const errorMessage = setupError ?? 'handler setup failed';
+    return withContactLogging(options.logger, options.contactIdOf(rawEvent), context, async () => {
+      options.logger.error('configuration error', { errorMessage });
+      return options.errorResponse(errorMessage);
+    });
+  };
+}

@@ -1,0 +1,26 @@
+import { parsePullActionConfig } from '../config/pull-action-config';
+import { parseValkeyConfig } from '../config/valkey-config';
+import { contactIdOfRawEvent } from '../connect-event';
+import type { EnvironmentOptions } from '../environment-options';
+import { deferredHandler, type LambdaHandler } from '../lambda-handler';
+import { createLambdaLogger } from '../logging';
+import { createActionQueueFromConfig } from '../valkey';
+import { createPullActionHandler } from './pull-action-handler';
+import { type PullActionResponse, pullActionError } from './pull-action-response';
+
+export function pullActionHandlerFromEnvironment(options: EnvironmentOptions = {}): LambdaHandler<PullActionResponse> {
+  const environment = options.environment ?? process.env;
+  const logger = createLambdaLogger('pull-action');
+  return deferredHandler({
+    logger,
+    contactIdOf: contactIdOfRawEvent,
+    // When the configuration is what failed, the pull mode is unknown; poll is the module's default.
+    errorResponse: (errorMessage) => pullActionError(errorMessage, 'poll'),
+    setup: () =>
+      createPullActionHandler({
+        config: parsePullActionConfig(environment),
+        queue: createActionQueueFromConfig(parseValkeyConfig(environment), 'pull-action', options.readSecret).queue,
+        logger,
+      }),
+  });
+}

@@ -1,0 +1,72 @@
+import { type ActionQueue, actionsKey } from '@genagent-connect/action-queue';
+import type { PullActionConfig } from '../config/pull-action-config';
+import { type ConnectEvent, contactIdForLogs, contactIdOf, parseConnectEvent } from '../connect-event';
+import { errorMessageOf } from '../errors';
+import { guardedHandler, type LambdaHandler } from '../lambda-handler';
+import { createLambdaLogger, type Logger } from '../logging';
+import { valkeyConnectionFailure } from '../valkey';
+import { type PullActionResponse, pullActionError, pullModeFor, responseForAction } from './pull-action-response';
+
+export interface PullActionHandlerDependencies {
+  readonly config: PullActionConfig;
+  readonly queue: Pick<ActionQueue, 'pull' | 'nextProcessingCue'>;
+  /** Default: a Powertools logger for `pull-action`. */
+  readonly logger?: Logger;
+}
+
+/** ASAPP's module spells the attribute the first way, seed 001 the second; either works. */
+const COMPANY_MARKER_ATTRIBUTES = ['ASAPP_CompanyMarker', 'ASAPP_companyMarker'] as const;
+
+function companyMarkerOf(event: ConnectEvent): string | undefined {
+  const { Parameters: parameters, ContactData: contactData } = event.Details;
+  if (parameters.companyMarker) return parameters.companyMarker;
+  for (const attribute of COMPANY_MARKER_ATTRIBUTES) {
+    if (contactData.Attributes[attribute]) return contactData.Attributes[attribute];
+  }
+  return undefined;
+}
+
+function guidOf(event: ConnectEvent): string | undefined {
+  return event.Details.Parameters.guid || contactIdOf(event);
+}
+
+/**
+ * The flow's poll for the call's next action: counts the poll (processing-cue pacing), takes the oldest action
+ * (waiting up to PULL_WAIT_MS when long-polling) and turns it into `{next, text?, textType?, playBeepBop,
+ * outputVariables?, pullMode}`. Runs every 0.4-1 s per call, so per-poll log lines are debug.
+ */
+export function createPullActionHandler(dependencies: PullActionHandlerDependencies): LambdaHandler<PullActionResponse> {
+  const { config, queue } = dependencies;
+  const logger = dependencies.logger ?? createLambdaLogger('pull-action');
+  const pullMode = pullModeFor(config.pullWaitMs);
+  const pullOptions = { waitMs: config.pullWaitMs };
+  const fail = (errorMessage: string): PullActionResponse => {
+    logger.error('pull failed', { errorMessage });
+    return pullActionError(errorMessage, pullMode);
+  };
+  return guardedHandler({
+    logger,
+    parse: parseConnectEvent,
+    contactIdOf: contactIdForLogs,
+    errorResponse: (errorMessage) => pullActionError(errorMessage, pullMode),
+    async handle(event) {
+      const companyMarker = companyMarkerOf(event);
+      if (!companyMarker) return fail('missing companyMarker parameter');
+      const guid = guidOf(event);
+      if (!guid) return fail('missing guid parameter');
+      try {
+        const playBeepBop = (await queue.nextProcessingCue(companyMarker, guid)) ? 1 : 0;
+        const action = await queue.pull(companyMarker, guid, pullOptions);
+        const response = responseForAction(action ?? undefined, playBeepBop, pullMode, config.ssmlConversions);
+        if (action) logger.info('action pulled', { next: response.next, playBeepBop });
+        else logger.debug('no action', { playBeepBop });
+        return response;
+      } catch (error) {
+        return fail(
+          valkeyConnectionFailure(error) ??
+            `error retrieving action for ${actionsKey(companyMarker, guid)} - ${errorMessageOf(error)}`,
+        );
+      }
+    },
+  });
+}

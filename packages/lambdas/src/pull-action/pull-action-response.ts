@@ -1,0 +1,67 @@
+import type { AsappAction } from '@genagent-connect/action-queue';
+import { type SsmlConversion, toSpeech } from '../ssml';
+
+/** How the flow should come back: poll (ASAPP's module: short silences between polls) or long-poll (straight back). */
+export type PullMode = 'poll' | 'longPoll';
+
+export type PullActionNext =
+  | 'none'
+  | 'speak'
+  | 'processingStart'
+  | 'processingEnd'
+  | 'transferToAgent'
+  | 'transferToSystem'
+  | 'disengage'
+  | 'error';
+
+/** pull-action → flow; field names as ASAPP's module reads them, plus `textType` and `pullMode`. */
+export interface PullActionResponse {
+  readonly next: PullActionNext;
+  /** What to say for `speak`; the error message for `error`. */
+  readonly text?: string;
+  readonly textType?: 'text' | 'ssml';
+  /** 1 when the flow should play the processing cue on this poll. */
+  readonly playBeepBop: 0 | 1;
+  /** For transfers and disengage: transferToAgentParams' variables, overridden by transferToSystemParams'. */
+  readonly outputVariables?: Readonly<Record<string, string>>;
+  readonly pullMode: PullMode;
+}
+
+export function pullModeFor(pullWaitMs: number): PullMode {
+  return pullWaitMs > 0 ? 'longPoll' : 'poll';
+}
+
+export function pullActionError(text: string, pullMode: PullMode): PullActionResponse {
+  return { next: 'error', text, playBeepBop: 0, pullMode };
+}
+
+/** The flow's instruction for one pulled action (or none). */
+export function responseForAction(
+  action: AsappAction | undefined,
+  playBeepBop: 0 | 1,
+  pullMode: PullMode,
+  ssmlConversions: readonly SsmlConversion[],
+): PullActionResponse {
+  if (!action) return { next: 'none', playBeepBop, pullMode };
+  switch (action.action) {
+    case 'speak': {
+      const { text, textType } = toSpeech(action.speakParams.text, ssmlConversions);
+      return { next: 'speak', text, textType, playBeepBop, pullMode };
+    }
+    case 'processingStart':
+    case 'processingEnd':
+      return { next: action.action, playBeepBop, pullMode };
+    case 'transferToAgent':
+    case 'transferToSystem':
+    case 'disengage':
+      return {
+        next: action.action,
+        outputVariables: {
+          ...action.transferToAgentParams?.outputVariables,
+          ...action.transferToSystemParams?.outputVariables,
+        },
+        playBeepBop,
+        pullMode,
+      };
+  }
+}

@@ -1,0 +1,21 @@
+import { parseValkeyConfig } from '../config/valkey-config';
+import type { EnvironmentOptions } from '../environment-options';
+import { deferredHandler, type LambdaHandler } from '../lambda-handler';
+import { createLambdaLogger } from '../logging';
+import { createActionQueueFromConfig } from '../valkey';
+import { createPushActionHandler, guidForLogs, type PushActionResponse, pushFailed } from './push-action-handler';
+
+export function pushActionHandlerFromEnvironment(options: EnvironmentOptions = {}): LambdaHandler<PushActionResponse> {
+  const environment = options.environment ?? process.env;
+  const logger = createLambdaLogger('push-action');
+  return deferredHandler({
+    logger,
+    contactIdOf: (rawEvent) => guidForLogs(undefined, rawEvent),
+    errorResponse: pushFailed,
+    setup: () =>
+      createPushActionHandler({
+        queue: createActionQueueFromConfig(parseValkeyConfig(environment), 'push-action', options.readSecret).queue,
+        logger,
+      }),
+  });
+}

@@ -1,0 +1,75 @@
+import {
+  ActionQueue,
+  lazyValkeyClient,
+  type ValkeyClient,
+  type ValkeyClientConfig,
+  ValkeyUnavailableError,
+} from '@genagent-connect/action-queue';
+import type { ValkeyAuthSource, ValkeyConfig } from './config/valkey-config';
+import { errorMessageOf } from './errors';
+import { readSecretFromSecretsManager, SecretError, type SecretReader } from './secrets';
+
+/** Budget for connecting and for each non-blocking command: a dead Valkey must show as an error well inside 1 s. */
+export const VALKEY_TIMEOUT_MS = 400;
+
+async function authPassword(auth: ValkeyAuthSource | undefined, readSecret: SecretReader): Promise<string | undefined> {
+  if (!auth) return undefined;
+  if (auth.kind === 'password') return auth.password;
+  let token: unknown;
+  try {
+    token = await readSecret(auth.secretArn, { json: false });
+  } catch (error) {
+    throw new SecretError(`could not read Valkey AUTH secret ${auth.secretArn} - ${errorMessageOf(error)}`);
+  }
+  if (typeof token !== 'string' || token === '') {
+    throw new SecretError(`Valkey AUTH secret ${auth.secretArn} must hold the token as a non-empty string`);
+  }
+  return token;
+}
+
+/** The container's action queue and a way to close its connection (tests and scripts; Lambda never closes it). */
+export interface ContainerActionQueue {
+  readonly queue: ActionQueue;
+  close(): Promise<void>;
+}
+
+/**
+ * The container's action queue: one Valkey connection, opened on first use (after the AUTH token, if any, has been
+ * read) and reused by every later invocation. A failed token read is retried on the next invocation.
+ */
+export function createActionQueueFromConfig(
+  config: ValkeyConfig,
+  connectionName: string,
+  readSecret: SecretReader = readSecretFromSecretsManager,
+): ContainerActionQueue {
+  let opened: Promise<ValkeyClient> | undefined;
+  const getClient = lazyValkeyClient(
+    async (): Promise<ValkeyClientConfig> => ({
+      host: config.host,
+      port: config.port,
+      tls: config.tls,
+      password: await authPassword(config.auth, readSecret),
+      connectTimeoutMs: VALKEY_TIMEOUT_MS,
+      commandTimeoutMs: VALKEY_TIMEOUT_MS,
+      connectionName,
+    }),
+  );
+  const deferredClient: ValkeyClient = {
+    commandTimeoutMs: VALKEY_TIMEOUT_MS,
+    run: async (operation) => {
+      opened = getClient();
+      return (await opened).run(operation);
+    },
+    close: async () => {
+      if (opened) await (await opened.catch(() => undefined))?.close();
+    },
+  };
+  return { queue: new ActionQueue(deferredClient), close: () => deferredClient.close() };
+}
+
+/** `error connecting to Valkey - …` when Valkey (or its AUTH token) was out of reach, else undefined. */
+export function valkeyConnectionFailure(error: unknown): string | undefined {
+  return error instanceof ValkeyUnavailableError || error instanceof SecretError
+    ? `error connecting to Valkey - ${errorMessageOf(error)}`
+    : undefined;
+}
