@@ -67,6 +67,10 @@ class IovalkeyClient implements ValkeyClient {
     this.connection.on('error', (error: Error) => {
       this.lastError = error;
     });
+    // An error from an earlier outage would mislead the explanation of the next one.
+    this.connection.on('ready', () => {
+      this.lastError = undefined;
+    });
   }
 
   async run<T>(operation: (connection: Valkey) => Promise<T>): Promise<T> {
@@ -94,8 +98,8 @@ class IovalkeyClient implements ValkeyClient {
       return new ValkeyUnavailableError(`Valkey did not answer in time: ${error.message}`, { cause: error });
     }
     if (!canTakeCommands(this.connection)) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return new ValkeyUnavailableError(`connection to Valkey lost: ${reason}`, { cause: error });
+      // iovalkey reports this as "Reached the max retries per request limit", which misleads more than it explains.
+      return new ValkeyUnavailableError('connection to Valkey lost before the reply arrived', { cause: error });
     }
     return error;
   }

@@ -61,6 +61,18 @@ describe('Valkey client resilience', () => {
     expect(await queue.pull(call.companyMarker, call.guid)).toEqual(speak(call, 'queued before the freeze'));
   });
 
+  it('rejects a waiting long-poll promptly when Valkey dies under it', async () => {
+    const server = cleanup.server(await startValkeyServer());
+    const queue = new ActionQueue(cleanup.client(server));
+    const call = newCall();
+    await queue.nextProcessingCue(call.companyMarker, call.guid);
+    const outcome = rejectionWithin(() => queue.pull(call.companyMarker, call.guid, { waitMs: 2500 }));
+    await server.kill();
+    const { error, ms } = await outcome;
+    expect(error).toEqual(new ValkeyUnavailableError('connection to Valkey lost before the reply arrived'));
+    expect(ms).toBeLessThan(FAIL_FAST_BOUND_MS);
+  });
+
   it('works again on the same client as soon as Valkey has restarted', async () => {
     const server = cleanup.server(await startValkeyServer());
     const queue = new ActionQueue(cleanup.client(server));
