@@ -1,0 +1,29 @@
+import { App } from 'cdktf';
+import { loadEnvironments } from './config/load-environments';
+import { GenerativeAgentStack } from './stack';
+
+export interface SynthesizeOptions {
+  /** Directory of `<name>.json` environment files. */
+  readonly environmentsDir: string;
+  /** Problems name files relative to this directory. */
+  readonly displayRoot: string;
+  /** @default cdktf's (`CDKTF_OUTDIR`, set by the cdktf CLI, else `cdktf.out`) */
+  readonly outdir?: string;
+}
+
+/**
+ * Builds one stack per environment file and writes them to `outdir`. Every file is validated
+ * before the first stack is created, so a bad file leaves nothing half-synthesized.
+ *
+ * @throws EnvironmentConfigError naming each bad file, field and expectation
+ * @returns the names of the synthesized stacks
+ */
+export function synthesizeEnvironments(options: SynthesizeOptions): string[] {
+  const environments = loadEnvironments(options.environmentsDir, options.displayRoot);
+  const app = new App(options.outdir ? { outdir: options.outdir } : {});
+  for (const { name, config } of environments) {
+    new GenerativeAgentStack(app, name, config);
+  }
+  app.synth();
+  return environments.map(({ name }) => name);
+}

@@ -1,0 +1,40 @@
+/**
+ * Formats of AWS identifiers the environment files contain. Checked at synth so a typo fails
+ * `cdktf synth` naming the field, instead of `terraform apply` half-way through.
+ */
+export const awsFormats = {
+  accountId: /^\d{12}$/,
+  region: /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d+$/,
+  /** `arn:<partition>:connect:<region>:<account>:instance/<uuid>`; groups: region, account. */
+  connectInstanceArn:
+    /^arn:aws(?:-cn|-us-gov)?:connect:([a-z0-9-]+):(\d{12}):instance\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+  iamRoleArn: /^arn:aws(?:-cn|-us-gov)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/,
+  /** Groups: region. */
+  kmsKeyArn: /^arn:aws(?:-cn|-us-gov)?:kms:([a-z0-9-]+):\d{12}:key\/[0-9a-f-]{36}$/,
+  secretArn: /^arn:aws(?:-cn|-us-gov)?:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/,
+  snsTopicArn: /^arn:aws(?:-cn|-us-gov)?:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$/,
+  vpcId: /^vpc-[0-9a-f]{8,17}$/,
+  subnetId: /^subnet-[0-9a-f]{8,17}$/,
+  availabilityZone: /^[a-z]{2}(?:-gov)?-[a-z]+-\d+[a-z]$/,
+  ipv4Cidr: /^(?:\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/,
+  cacheNodeType: /^cache\.[a-z0-9]+\.[a-z0-9]+$/,
+  /** Valkey releases are `<major>.<minor>`, starting at 7.2. */
+  valkeyEngineVersion: /^(?:[7-9]|[1-9]\d)\.\d+$/,
+  /** ASAPP API host, with or without the https scheme (the Lambdas accept both). */
+  asappApiHost: /^(?:https:\/\/)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::\d{1,5})?$/,
+  /** sts:ExternalId: 2 to 1224 characters of `[\w+=,.@:/-]`. */
+  externalId: /^[\w+=,.@:/-]{2,1224}$/,
+  /** Kinesis Video Streams prefix Connect puts before each stream name. */
+  kinesisVideoStreamPrefix: /^[a-zA-Z0-9_.-]{1,128}$/,
+  s3BucketName: /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+  /** Terraform Cloud organization and workspace names. */
+  terraformCloudName: /^[A-Za-z0-9_-]{1,90}$/,
+} as const;
+
+/** The retention periods CloudWatch Logs accepts (0, "never expire", is deliberately not offered). */
+export const cloudWatchLogRetentionDays = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+/** Kinesis Video Streams retention Connect accepts: 1 hour (ASAPP's minimum) to 10 years. */
+export const mediaStreamRetentionHours = { min: 1, max: 87_600 } as const;

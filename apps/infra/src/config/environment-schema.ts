@@ -1,0 +1,331 @@
+import { z } from 'zod';
+import { awsFormats, cloudWatchLogRetentionDays, mediaStreamRetentionHours } from './aws-formats';
+import { maxNamePrefixLength } from './name-prefix';
+
+const functionNames = ['engage', 'push-action', 'pull-action', 'call-transfer', 'call-context'] as const;
+/** The functions that exist only in PSTN transfer mode; the others only in media streaming mode. */
+const pstnFunctions: ReadonlySet<string> = new Set(['call-transfer', 'call-context']);
+
+const matching = (format: RegExp, expected: string) => z.string().regex(format, { error: `expected ${expected}` });
+
+/** A variable name; output variables end up in `$.External.outputVariables.<name>`, so no dots, dashes or spaces. */
+const variableName = matching(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'a variable name of letters, digits and "_", not starting with a digit');
+/** Contact attribute keys Connect accepts. */
+const contactAttributeName = matching(/^[A-Za-z0-9_-]{1,127}$/, 'a contact attribute name of letters, digits, "_" and "-"');
+
+const networkSchema = z.union(
+  [
+    z.strictObject({
+      /** Create a dedicated VPC with two private isolated subnets (no internet or NAT gateway) in two AZs. */
+      create: z.strictObject({
+        /** VPC CIDR block, /16 to /27; split in two halves, one subnet per AZ. */
+        cidr: matching(awsFormats.ipv4Cidr, 'an IPv4 CIDR block like 10.20.0.0/16'),
+      }),
+    }),
+    z.strictObject({
+      /** Use an existing VPC; its subnets must be private and isolated (no route to the internet). */
+      existing: z.strictObject({
+        vpcId: matching(awsFormats.vpcId, 'a VPC id like vpc-0123456789abcdef0'),
+        /**
+         * At least two private isolated subnets in different Availability Zones: each either a subnet id, or
+         * `{id, availabilityZone}` so the two-AZ rule is checked at synth rather than at apply.
+         */
+        privateSubnets: z
+          .array(
+            z.union(
+              [
+                matching(awsFormats.subnetId, 'a subnet id like subnet-0123456789abcdef0'),
+                z.strictObject({
+                  id: matching(awsFormats.subnetId, 'a subnet id like subnet-0123456789abcdef0'),
+                  availabilityZone: matching(awsFormats.availabilityZone, 'an Availability Zone like eu-west-2a'),
+                }),
+              ],
+              { error: 'expected a subnet id like "subnet-0123456789abcdef0" or {"id": ..., "availabilityZone": ...}' },
+            ),
+          )
+          .min(2, { error: 'expected at least two private isolated subnets, in two different Availability Zones' }),
+      }),
+    }),
+  ],
+  { error: 'expected {"create": {"cidr": ...}} or {"existing": {"vpcId": ..., "privateSubnets": [...]}}' },
+);
+
+const backendSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({
+      type: z.literal('local'),
+      /** State file path, relative to apps/infra. Default `terraform.<environment>.tfstate`. */
+      path: z.string().min(1).optional(),
+    }),
+    z.strictObject({
+      type: z.literal('s3'),
+      bucket: matching(awsFormats.s3BucketName, 'an S3 bucket name'),
+      /** Object key of the state, e.g. `genagent/staging.tfstate`. */
+      key: z.string().min(1, { error: 'expected the state object key, e.g. "genagent/staging.tfstate"' }),
+      region: matching(awsFormats.region, 'an AWS region like eu-west-2'),
+      /** S3-native state locking (Terraform ≥ 1.10); the DynamoDB lock table is deprecated. */
+      useLockfile: z.literal(true, { error: 'expected true: state is locked with an S3 lock file' }).default(true),
+    }),
+    z.strictObject({
+      type: z.literal('cloud'),
+      organization: matching(awsFormats.terraformCloudName, 'a Terraform Cloud organization name'),
+      workspace: matching(awsFormats.terraformCloudName, 'a Terraform Cloud workspace name'),
+      /** For Terraform Enterprise. Default app.terraform.io. */
+      hostname: z.string().min(1).optional(),
+    }),
+  ],
+  { error: 'expected a backend "type" of "local", "s3" or "cloud"' },
+);
+
+const ssmlConversionSchema = z.strictObject({
+  /** A JavaScript regular expression, applied with flags `gi`. */
+  searchFor: z
+    .string()
+    .min(1, { error: 'expected a non-empty regular expression' })
+    .superRefine((pattern, ctx) => {
+      try {
+        new RegExp(pattern, 'gi');
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `expected a valid regular expression: ${(error as Error).message}` });
+      }
+    }),
+  replaceWith: z.string(),
+});
+
+/**
+ * One deployment of the integration: `environments/<name>.json`. Only `accountId`, `region`,
+ * `connectInstanceArn`, `namePrefix` and `asapp.{companyMarker, assumingRoleArns}` are required.
+ */
+export const environmentSchema = z
+  .strictObject({
+    /** Optional pointer to the generated JSON schema, for editor completion. */
+    $schema: z.string().optional(),
+    /** AWS account the stack deploys to (the provider refuses any other account). */
+    accountId: matching(awsFormats.accountId, 'a 12-digit AWS account id'),
+    /** AWS region of the Connect instance and of everything the stack creates. */
+    region: matching(awsFormats.region, 'an AWS region like eu-west-2'),
+    /** The existing Amazon Connect instance, in `accountId` and `region`. */
+    connectInstanceArn: matching(
+      awsFormats.connectInstanceArn,
+      'arn:aws:connect:<region>:<12-digit account>:instance/<instance uuid>',
+    ),
+    /** Prefix of every resource name, e.g. `genagent-dev`; its length is bounded by the longest generated name. */
+    namePrefix: z
+      .string()
+      .regex(/^[a-z](?:[a-z0-9]|-(?!-))*[a-z0-9]$/, {
+        error: 'expected lower-case letters, digits and single "-", starting with a letter and not ending with "-"',
+      })
+      .max(maxNamePrefixLength, {
+        error: `expected at most ${maxNamePrefixLength} characters (the longest generated name must fit AWS limits)`,
+      }),
+    /** Tags on every resource (provider default_tags), on top of `Environment` and `ManagedBy`. */
+    tags: z.record(z.string().min(1).max(128), z.string().max(256)).default({}),
+    /** Which integrations to deploy; at least one. */
+    modes: z
+      .strictObject({
+        /** Media streaming: Engage/PushAction/PullAction, Valkey, VPC, the GenerativeAgent flow module. */
+        mediaStreaming: z.boolean().default(true),
+        /** PSTN transfer: call-transfer and call-context Lambdas and the PSTN transfer flow. */
+        pstnTransfer: z.boolean().default(false),
+      })
+      .default({ mediaStreaming: true, pstnTransfer: false })
+      .refine((modes) => modes.mediaStreaming || modes.pstnTransfer, {
+        error: 'expected at least one of mediaStreaming or pstnTransfer to be true',
+      }),
+    /** Also import a sample inbound flow that sets the company marker and runs the module (or the PSTN transfer). */
+    sampleInboundFlow: z.boolean().default(false),
+    /** Network of the media streaming parts. Default: a new VPC 10.20.0.0/16. */
+    network: networkSchema.default({ create: { cidr: '10.20.0.0/16' } }),
+    /** ElastiCache for Valkey (media streaming mode). */
+    valkey: z
+      .strictObject({
+        nodeType: matching(awsFormats.cacheNodeType, 'an ElastiCache node type like cache.t4g.micro').default('cache.t4g.micro'),
+        /** Read replicas; at least 1 because the cache is Multi-AZ with automatic failover. */
+        replicas: z
+          .int({ error: 'expected a whole number of replicas' })
+          .min(1, { error: 'expected at least 1 replica: the cache is Multi-AZ with automatic failover' })
+          .max(5, { error: 'expected at most 5 replicas (ElastiCache limit per shard)' })
+          .default(1),
+        engineVersion: matching(awsFormats.valkeyEngineVersion, 'a Valkey version like "8.0"').default('8.0'),
+        /** TLS in transit plus an AUTH token generated into Secrets Manager. */
+        transitEncryption: z.boolean().default(false),
+      })
+      .default({ nodeType: 'cache.t4g.micro', replicas: 1, engineVersion: '8.0', transitEncryption: false }),
+    /** Connect live media streaming to Kinesis Video Streams (media streaming mode). */
+    mediaStreams: z
+      .strictObject({
+        /** Stream name prefix; ASAPP's role may read `stream/<prefix>*`. Default: the name prefix. */
+        prefix: matching(awsFormats.kinesisVideoStreamPrefix, 'letters, digits, "_", "." and "-", at most 128').optional(),
+        retentionHours: z
+          .int({ error: 'expected a whole number of hours' })
+          .min(mediaStreamRetentionHours.min, { error: 'expected at least 1 hour (ASAPP reads the live stream)' })
+          .max(mediaStreamRetentionHours.max, { error: 'expected at most 87600 hours (10 years)' })
+          .default(24),
+        /** Customer-managed KMS key for the streams (in `region`). Default: the AWS-managed key. */
+        kmsKeyArn: matching(awsFormats.kmsKeyArn, 'a KMS key ARN arn:aws:kms:<region>:<account>:key/<key id>').optional(),
+      })
+      .default({ retentionHours: 24 }),
+    asapp: z.strictObject({
+      /** ASAPP API host, e.g. `https://api.asapp.com` or `https://api.sandbox.asapp.com`. */
+      apiHost: matching(awsFormats.asappApiHost, 'a host name like "https://api.asapp.com" or "api.asapp.com"').default(
+        'https://api.asapp.com',
+      ),
+      /** Your company's identifier in GenerativeAgent (given by ASAPP with the API credentials). */
+      companyMarker: z
+        .string({ error: 'expected the company marker ASAPP gave you, a non-empty string' })
+        .regex(/^[\w.-]{1,128}$/, { error: 'expected the company marker ASAPP gave you: letters, digits, "_", "." and "-"' }),
+      /** ARN(s) of ASAPP's GenerativeAgent role, trusted by the access role (one statement each). */
+      assumingRoleArns: z
+        .array(matching(awsFormats.iamRoleArn, 'an IAM role ARN like arn:aws:iam::000000000000:role/asapp-generativeagent'))
+        .min(1, { error: 'expected at least one ASAPP role ARN to trust' }),
+      /** sts:ExternalId ASAPP must present when assuming the access role. */
+      externalId: matching(awsFormats.externalId, '2 to 1224 characters of letters, digits and "+=,.@:/-_"').optional(),
+      /**
+       * Secret holding `{"apiId": "...", "apiSecret": "..."}`: created empty by the stack (fill it out of band),
+       * or an existing secret's ARN. Lambdas only get its ARN.
+       */
+      credentialsSecret: z
+        .union(
+          [
+            z.strictObject({ create: z.literal(true) }),
+            z.strictObject({
+              existingArn: matching(awsFormats.secretArn, 'a Secrets Manager secret ARN'),
+            }),
+          ],
+          { error: 'expected {"create": true} or {"existingArn": "arn:aws:secretsmanager:..."}' },
+        )
+        .default({ create: true }),
+    }),
+    /** Contact attribute → GenerativeAgent input variable; target `taskName` selects the task to enter. */
+    attributesToInputVariables: z.record(contactAttributeName, variableName).default({}),
+    /** Rewrites of GenerativeAgent text into SSML; when non-empty, speech is SSML. */
+    ssmlConversions: z.array(ssmlConversionSchema).default([]),
+    /** Output variable (on transferToSystem) → contact attribute the module sets. */
+    outputVariables: z.record(variableName, contactAttributeName).default({}),
+    /** How the flow waits for actions: ASAPP's poll loop, or long-poll (PullAction blocks up to `maxWaitMs`). */
+    pullMode: z
+      .discriminatedUnion(
+        'mode',
+        [
+          z.strictObject({ mode: z.literal('poll') }),
+          z.strictObject({
+            mode: z.literal('longPoll'),
+            maxWaitMs: z
+              .int({ error: 'expected a whole number of milliseconds' })
+              .min(1, { error: 'expected at least 1 ms' })
+              .max(2500, { error: 'expected at most 2500 ms: the flow gives PullAction 3 s' }),
+          }),
+        ],
+        { error: 'expected a pull "mode" of "poll" or "longPoll"' },
+      )
+      .default({ mode: 'poll' }),
+    /** Provisioned concurrency of each function's alias; 0 (default) = on demand. */
+    provisionedConcurrency: z
+      .strictObject(
+        Object.fromEntries(
+          functionNames.map((name) => [
+            name,
+            z.int({ error: 'expected a whole number' }).min(0, { error: 'expected 0 or more' }).max(1000).default(0),
+          ]),
+        ) as Record<(typeof functionNames)[number], z.ZodDefault<z.ZodInt>>,
+      )
+      .default({ engage: 0, 'push-action': 0, 'pull-action': 0, 'call-transfer': 0, 'call-context': 0 }),
+    /** Retention of every Lambda log group. */
+    logRetentionDays: z
+      .number()
+      .refine((days) => (cloudWatchLogRetentionDays as readonly number[]).includes(days), {
+        error: `expected a CloudWatch Logs retention: one of ${cloudWatchLogRetentionDays.join(', ')}`,
+      })
+      .default(30),
+    /** Powertools log level of the Lambdas. */
+    logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+    alarms: z
+      .strictObject({
+        /** SNS topic the alarms notify; without it alarms only show on the dashboard. */
+        snsTopicArn: matching(awsFormats.snsTopicArn, 'an SNS topic ARN').optional(),
+      })
+      .default({}),
+    /** Where Terraform keeps this environment's state. Default local `terraform.<environment>.tfstate`. */
+    backend: backendSchema.default({ type: 'local' }),
+  })
+  .superRefine((env, ctx) => {
+    // Format errors of accountId/region are already reported; comparing against them would only add noise.
+    const arn = awsFormats.connectInstanceArn.exec(env.connectInstanceArn);
+    if (arn?.[1] !== undefined && awsFormats.region.test(env.region) && arn[1] !== env.region) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['connectInstanceArn'],
+        message: `expected an instance in region ${env.region} (the "region" field), got ${arn[1]}`,
+      });
+    }
+    if (arn?.[2] !== undefined && awsFormats.accountId.test(env.accountId) && arn[2] !== env.accountId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['connectInstanceArn'],
+        message: `expected an instance in account ${env.accountId} (the "accountId" field), got ${arn[2]}`,
+      });
+    }
+    const kmsRegion = env.mediaStreams.kmsKeyArn ? awsFormats.kmsKeyArn.exec(env.mediaStreams.kmsKeyArn)?.[1] : undefined;
+    if (kmsRegion !== undefined && kmsRegion !== env.region) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mediaStreams', 'kmsKeyArn'],
+        message: `expected a key in region ${env.region}, got ${kmsRegion}`,
+      });
+    }
+    if (env.sampleInboundFlow && !env.modes.mediaStreaming) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sampleInboundFlow'],
+        message: 'expected false: the sample inbound flow runs the GenerativeAgent module, which needs modes.mediaStreaming',
+      });
+    }
+    if ('existing' in env.network) {
+      checkExistingSubnets(env.network.existing.privateSubnets, env.region, ctx);
+    }
+    for (const name of functionNames) {
+      const modeOn = pstnFunctions.has(name) ? env.modes.pstnTransfer : env.modes.mediaStreaming;
+      if (env.provisionedConcurrency[name] > 0 && !modeOn) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['provisionedConcurrency', name],
+          message: `expected 0: ${name} is not deployed unless modes.${pstnFunctions.has(name) ? 'pstnTransfer' : 'mediaStreaming'} is true`,
+        });
+      }
+    }
+  });
+
+type PrivateSubnet = z.infer<typeof networkSchema> extends infer N
+  ? N extends { existing: { privateSubnets: (infer S)[] } }
+    ? S
+    : never
+  : never;
+
+function checkExistingSubnets(subnets: readonly PrivateSubnet[], region: string, ctx: z.RefinementCtx): void {
+  const ids = subnets.map((subnet) => (typeof subnet === 'string' ? subnet : subnet.id));
+  const path = ['network', 'existing', 'privateSubnets'];
+  const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
+  if (duplicate) {
+    ctx.addIssue({ code: 'custom', path, message: `expected distinct subnets, ${duplicate} is listed twice` });
+  }
+  subnets.forEach((subnet, index) => {
+    if (typeof subnet !== 'string' && !subnet.availabilityZone.startsWith(region)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, index, 'availabilityZone'],
+        message: `expected an Availability Zone of ${region}, got ${subnet.availabilityZone}`,
+      });
+    }
+  });
+  const zones = subnets.flatMap((subnet) => (typeof subnet === 'string' ? [] : [subnet.availabilityZone]));
+  if (zones.length === subnets.length && new Set(zones).size < 2) {
+    ctx.addIssue({ code: 'custom', path, message: 'expected subnets in at least two different Availability Zones' });
+  }
+}
+
+/** A validated environment file, defaults applied. */
+export type EnvironmentConfig = z.output<typeof environmentSchema>;
+/** What an environment file may contain (before defaults). */
+export type EnvironmentFile = z.input<typeof environmentSchema>;
+export type FunctionName = (typeof functionNames)[number];

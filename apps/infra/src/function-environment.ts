@@ -1,0 +1,54 @@
+import type { EnvironmentConfig } from './config/environment-schema';
+
+/** Valkey endpoint as the PushAction/PullAction Lambdas read it. */
+export interface ValkeyEndpoint {
+  readonly host: string;
+  readonly port: number;
+  readonly tls: boolean;
+  /** Secret holding the AUTH token; only with TLS. */
+  readonly authSecretArn?: string;
+}
+
+type Variables = Record<string, string>;
+
+function common(config: EnvironmentConfig): Variables {
+  return { POWERTOOLS_LOG_LEVEL: config.logLevel };
+}
+
+/** Functions calling ASAPP's API (engage, call-transfer, call-context): the host and the credentials secret's ARN only. */
+export function asappCallerEnvironment(config: EnvironmentConfig, credentialsSecretArn: string): Variables {
+  return {
+    ...common(config),
+    ASAPP_API_HOST: config.asapp.apiHost,
+    ASAPP_CREDENTIALS_SECRET_ARN: credentialsSecretArn,
+  };
+}
+
+export function engageEnvironment(config: EnvironmentConfig, credentialsSecretArn: string): Variables {
+  return {
+    ...asappCallerEnvironment(config, credentialsSecretArn),
+    ATTRIBUTES_TO_INPUT_VARIABLES: JSON.stringify(config.attributesToInputVariables),
+  };
+}
+
+export function pushActionEnvironment(config: EnvironmentConfig, valkey: ValkeyEndpoint): Variables {
+  return { ...common(config), ...valkeyVariables(valkey) };
+}
+
+export function pullActionEnvironment(config: EnvironmentConfig, valkey: ValkeyEndpoint): Variables {
+  return {
+    ...common(config),
+    ...valkeyVariables(valkey),
+    SSML_CONVERSIONS: JSON.stringify(config.ssmlConversions),
+    PULL_WAIT_MS: String(config.pullMode.mode === 'longPoll' ? config.pullMode.maxWaitMs : 0),
+  };
+}
+
+function valkeyVariables(valkey: ValkeyEndpoint): Variables {
+  return {
+    VALKEY_HOST: valkey.host,
+    VALKEY_PORT: String(valkey.port),
+    VALKEY_TLS: String(valkey.tls),
+    ...(valkey.authSecretArn ? { VALKEY_AUTH_SECRET_ARN: valkey.authSecretArn } : {}),
+  };
+}

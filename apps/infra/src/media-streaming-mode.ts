@@ -1,0 +1,144 @@
+import { resolve } from 'node:path';
+import {
+  AsappAccessRole,
+  FlowModule,
+  IntegrationFunction,
+  MediaStreaming,
+  Network,
+  PromptAudioBucket,
+  ValkeyCache,
+} from '@genagent-connect/constructs';
+import { Construct } from 'constructs';
+import type { EnvironmentConfig } from './config/environment-schema';
+import { engageEnvironment, pullActionEnvironment, pushActionEnvironment, type ValkeyEndpoint } from './function-environment';
+import { readFlowTemplate } from './flow-templates';
+import { functionProps } from './function-props';
+import { flowModulesDir } from './paths';
+
+export interface MediaStreamingModeProps {
+  readonly config: EnvironmentConfig;
+  /** Secret with the ASAPP API id and secret; Engage gets its ARN. */
+  readonly credentialsSecretArn: string;
+}
+
+/** The processing cue Connect plays from S3 while GenerativeAgent works (no Connect prompt resource exists). */
+export const processingCueFile = 'processing-cue.wav';
+
+/**
+ * Media streaming mode as ASAPP's guide sets it up: VPC + security groups, Valkey, Engage (outside
+ * the VPC), PushAction and PullAction (inside, next to Valkey), live media streaming of the
+ * instance, the role ASAPP assumes, and the processing-cue audio.
+ */
+export class MediaStreamingMode extends Construct {
+  readonly engage: IntegrationFunction;
+  readonly pushAction: IntegrationFunction;
+  readonly pullAction: IntegrationFunction;
+  readonly valkey: ValkeyCache;
+  readonly accessRole: AsappAccessRole;
+  readonly streamPrefix: string;
+  readonly promptAudio: PromptAudioBucket;
+  readonly flowModule: FlowModule;
+
+  constructor(scope: Construct, id: string, props: MediaStreamingModeProps) {
+    super(scope, id);
+    const { config } = props;
+    const network = new Network(this, 'network', {
+      namePrefix: config.namePrefix,
+      vpc:
+        'create' in config.network
+          ? { mode: 'create', cidrBlock: config.network.create.cidr }
+          : {
+              mode: 'existing',
+              vpcId: config.network.existing.vpcId,
+              subnetIds: config.network.existing.privateSubnets.map((subnet) =>
+                typeof subnet === 'string' ? subnet : subnet.id,
+              ),
+            },
+      // The isolated subnets reach the AUTH token's secret only through an endpoint.
+      secretsManagerEndpoint: config.valkey.transitEncryption,
+    });
+
+    this.valkey = new ValkeyCache(this, 'valkey', {
+      namePrefix: config.namePrefix,
+      subnetIds: network.subnetIds,
+      securityGroupIds: [network.valkeySecurityGroupId],
+      nodeType: config.valkey.nodeType,
+      engineVersion: config.valkey.engineVersion,
+      replicas: config.valkey.replicas,
+      transitEncryption: config.valkey.transitEncryption,
+    });
+    const endpoint: ValkeyEndpoint = {
+      host: this.valkey.host,
+      port: this.valkey.port,
+      tls: this.valkey.transitEncryption,
+      ...(this.valkey.authSecretArn ? { authSecretArn: this.valkey.authSecretArn } : {}),
+    };
+    const valkeySecrets = this.valkey.authSecretArn ? [this.valkey.authSecretArn] : [];
+
+    this.engage = new IntegrationFunction(this, 'engage', {
+      ...functionProps(config, 'engage'),
+      description: 'Engages GenerativeAgent for a call (invoked by the flow module)',
+      // The flow waits 8 s; ASAPP's own function allows 15 s so a slow answer is still logged.
+      timeoutSeconds: 15,
+      environment: engageEnvironment(config, props.credentialsSecretArn),
+      secretArns: [props.credentialsSecretArn],
+      connectInstanceArn: config.connectInstanceArn,
+    });
+    this.pushAction = new IntegrationFunction(this, 'push-action', {
+      ...functionProps(config, 'push-action'),
+      description: "Queues GenerativeAgent's actions in Valkey (invoked by ASAPP through its access role)",
+      // No flow limit here; room for a cold start inside the VPC.
+      timeoutSeconds: 5,
+      environment: pushActionEnvironment(config, endpoint),
+      secretArns: valkeySecrets,
+      vpc: { subnetIds: network.subnetIds, securityGroupIds: [network.pushActionSecurityGroupId] },
+    });
+    this.pullAction = new IntegrationFunction(this, 'pull-action', {
+      ...functionProps(config, 'pull-action'),
+      description: 'Hands the flow the next queued action (invoked by the flow module)',
+      // The flow gives it 3 s; a long-poll waits at most 2.5 s of that.
+      timeoutSeconds: 3,
+      environment: pullActionEnvironment(config, endpoint),
+      secretArns: valkeySecrets,
+      vpc: { subnetIds: network.subnetIds, securityGroupIds: [network.pullActionSecurityGroupId] },
+      connectInstanceArn: config.connectInstanceArn,
+    });
+
+    const mediaStreaming = new MediaStreaming(this, 'media-streaming', {
+      connectInstanceArn: config.connectInstanceArn,
+      streamPrefix: config.mediaStreams.prefix ?? config.namePrefix,
+      retentionHours: config.mediaStreams.retentionHours,
+      ...(config.mediaStreams.kmsKeyArn ? { kmsKeyArn: config.mediaStreams.kmsKeyArn } : {}),
+    });
+    this.streamPrefix = mediaStreaming.streamPrefix;
+
+    this.accessRole = new AsappAccessRole(this, 'asapp-access', {
+      namePrefix: config.namePrefix,
+      trustedRoleArns: config.asapp.assumingRoleArns,
+      ...(config.asapp.externalId ? { externalId: config.asapp.externalId } : {}),
+      connectInstanceArn: config.connectInstanceArn,
+      streamPrefix: this.streamPrefix,
+      // The AWS managed key's policy already admits callers of the account through Kinesis Video Streams.
+      ...(config.mediaStreams.kmsKeyArn ? { kmsKeyArn: config.mediaStreams.kmsKeyArn } : {}),
+      pushActionAliasArn: this.pushAction.aliasArn,
+    });
+
+    this.promptAudio = new PromptAudioBucket(this, 'prompt-audio', {
+      namePrefix: config.namePrefix,
+      connectInstanceArn: config.connectInstanceArn,
+      audioFiles: [resolve(flowModulesDir, 'audio', processingCueFile)],
+    });
+
+    this.flowModule = new FlowModule(this, 'generative-agent-module', {
+      namePrefix: config.namePrefix,
+      connectInstanceArn: config.connectInstanceArn,
+      template: readFlowTemplate('generativeAgentModule'),
+      placeholders: {
+        ENGAGE_LAMBDA_ARN: this.engage.aliasArn,
+        PULL_ACTION_LAMBDA_ARN: this.pullAction.aliasArn,
+        PROCESSING_CUE_AUDIO_URI: this.promptAudio.uri(processingCueFile),
+      },
+      outputVariables: config.outputVariables,
+    });
+  }
+}

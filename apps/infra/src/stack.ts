@@ -1,0 +1,128 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
+import { ContactFlow, type MonitoredFunction, Monitoring, resourceName } from '@genagent-connect/constructs';
+import { TerraformOutput, TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import { configureBackend } from './backend';
+import type { EnvironmentConfig } from './config/environment-schema';
+import { readFlowTemplate } from './flow-templates';
+import { MediaStreamingMode } from './media-streaming-mode';
+import { PstnTransferMode } from './pstn-transfer-mode';
+
+/**
+ * One environment of the GenerativeAgent integration, from `environments/<name>.json`: the modes it
+ * turns on, the ASAPP credentials secret, and the outputs a customer hands to ASAPP.
+ */
+export class GenerativeAgentStack extends TerraformStack {
+  readonly mediaStreaming?: MediaStreamingMode;
+  readonly pstnTransfer?: PstnTransferMode;
+
+  constructor(scope: Construct, environmentName: string, config: EnvironmentConfig) {
+    super(scope, environmentName);
+    new AwsProvider(this, 'aws', {
+      region: config.region,
+      // A wrong profile or role must not deploy this environment into another account.
+      allowedAccountIds: [config.accountId],
+      defaultTags: [
+        { tags: { Project: 'asapp-generativeagent', Environment: environmentName, ManagedBy: 'cdktf', ...config.tags } },
+      ],
+    });
+    configureBackend(this, environmentName, config.backend);
+
+    const credentialsSecretArn = this.asappCredentialsSecret(config);
+    new TerraformOutput(this, 'asapp_credentials_secret_arn', {
+      description: 'Secret to fill with {"apiId": "...", "apiSecret": "..."} from ASAPP (see README)',
+      value: credentialsSecretArn,
+    });
+
+    if (config.modes.mediaStreaming) {
+      this.mediaStreaming = new MediaStreamingMode(this, 'media-streaming', { config, credentialsSecretArn });
+      this.mediaStreamingOutputs(this.mediaStreaming);
+    }
+    if (config.modes.pstnTransfer) {
+      this.pstnTransfer = new PstnTransferMode(this, 'pstn-transfer', { config, credentialsSecretArn });
+      new TerraformOutput(this, 'pstn_transfer_flow_id', {
+        description: 'The PSTN transfer flow: transfer callers to it where GenerativeAgent should take over',
+        value: this.pstnTransfer.transferFlow.contactFlowId,
+      });
+    }
+    if (config.sampleInboundFlow && this.mediaStreaming) {
+      this.sampleInboundFlow(config, this.mediaStreaming);
+    }
+
+    new Monitoring(this, 'monitoring', {
+      namePrefix: config.namePrefix,
+      region: config.region,
+      functions: this.monitoredFunctions(),
+      ...(this.mediaStreaming ? { valkeyCacheClusterIds: this.mediaStreaming.valkey.cacheClusterIds } : {}),
+      ...(config.alarms.snsTopicArn ? { alarmTopicArn: config.alarms.snsTopicArn } : {}),
+    });
+  }
+
+  /** A ready-to-call flow that sets the company marker and runs the module: point a test number at it. */
+  private sampleInboundFlow(config: EnvironmentConfig, mode: MediaStreamingMode): void {
+    const flow = new ContactFlow(this, 'sample-inbound-flow', {
+      namePrefix: config.namePrefix,
+      name: 'sample-inbound',
+      connectInstanceArn: config.connectInstanceArn,
+      description: 'Sample: sets ASAPP_CompanyMarker, hands the call to GenerativeAgent and routes on ASAPP_Disposition',
+      template: readFlowTemplate('sampleInboundFlow'),
+      placeholders: {
+        ASAPP_COMPANY_MARKER: config.asapp.companyMarker,
+        GENERATIVE_AGENT_MODULE_ARN: mode.flowModule.arn,
+      },
+    });
+    new TerraformOutput(this, 'sample_inbound_flow_id', {
+      description: 'Sample inbound flow: assign a test phone number to it',
+      value: flow.contactFlowId,
+    });
+  }
+
+  /** Every function with the time its caller waits (flow limits: Engage 8 s, PullAction 3 s, PSTN 8 s). */
+  private monitoredFunctions(): MonitoredFunction[] {
+    const watched = (fn: { functionName: string; timeoutSeconds: number }, callerWaitSeconds = fn.timeoutSeconds) => ({
+      functionName: fn.functionName,
+      limitMs: Math.min(callerWaitSeconds, fn.timeoutSeconds) * 1000,
+    });
+    const media = this.mediaStreaming;
+    const pstn = this.pstnTransfer;
+    return [
+      ...(media ? [watched(media.engage, 8), watched(media.pushAction), watched(media.pullAction, 3)] : []),
+      ...(pstn ? [watched(pstn.callTransfer, 8), watched(pstn.callContext, 8)] : []),
+    ];
+  }
+
+  /**
+   * The secret the ASAPP-calling Lambdas read `{apiId, apiSecret}` from. A created secret starts
+   * empty: the value is put out of band, so it never enters code, state or plans.
+   */
+  private asappCredentialsSecret(config: EnvironmentConfig): string {
+    if ('existingArn' in config.asapp.credentialsSecret) {
+      return config.asapp.credentialsSecret.existingArn;
+    }
+    return new SecretsmanagerSecret(this, 'asapp-credentials', {
+      name: resourceName(config.namePrefix, 'asapp-api-credentials', 'secretsManagerSecret'),
+      description: 'ASAPP API credentials as JSON {"apiId": "...", "apiSecret": "..."}; filled out of band, never by Terraform',
+    }).arn;
+  }
+
+  /** What the customer sends ASAPP after a deploy. */
+  private mediaStreamingOutputs(mode: MediaStreamingMode): void {
+    new TerraformOutput(this, 'asapp_access_role_arn', {
+      description: 'Send to ASAPP: the role GenerativeAgent assumes',
+      value: mode.accessRole.roleArn,
+    });
+    new TerraformOutput(this, 'push_action_alias_arn', {
+      description: 'Send to ASAPP: the PushAction Lambda (alias) GenerativeAgent invokes',
+      value: mode.pushAction.aliasArn,
+    });
+    new TerraformOutput(this, 'flow_module_id', {
+      description: 'The GenerativeAgent flow module: invoke it from your flows after setting ASAPP_CompanyMarker',
+      value: mode.flowModule.moduleId,
+    });
+    new TerraformOutput(this, 'kinesis_video_stream_prefix', {
+      description: 'Send to ASAPP: prefix of the media streams of the Connect instance',
+      value: mode.streamPrefix,
+    });
+  }
+}
