@@ -136,4 +136,7 @@ export interface WarningEvent extends TimedEvent {
 }
 
 /** An event before the interpreter stamps it with the call time. */
-export type UntimedFlowEvent = FlowEvent extends infer Event ? (Event extends unknown ? Omit<Event, 'at'> : never) : never;
+export type UntimedFlowEvent = WithoutTime<FlowEvent>;
+
+// Distributes over the union, so each event type keeps its own fields.
+type WithoutTime<Event> = Event extends unknown ? Omit<Event, 'at'> : never;

@@ -2,7 +2,6 @@ export { type Clock, realClock, scaledClock, virtualClock } from './clock';
 export type { ContactInit } from './contact';
 export type * from './events';
 export type { ContactFlowEvent } from './lambda-event';
-export { MAX_LAMBDA_RESPONSE_BYTES } from './lambda-response';
 export {
   type AudioResolver,
   DEFAULT_MAX_CALL_DURATION_MS,

@@ -1,4 +1,4 @@
-import { type Flow, type FlowAction, isFlowModule } from '../model';
+import type { Flow, FlowAction } from '../model';
 import { actionHandler, SUPPORTED_ACTION_TYPES } from './actions';
 import type { FlowEvent } from './events';
 import { ActionFailure, CallEnded, describeAction, FlowDefinitionError, UnhandledActionFailure } from './failures';
@@ -44,7 +44,7 @@ export async function runFlow(flow: Flow, options: RunFlowOptions = {}): Promise
 
 async function runToEnd(flow: Flow, session: CallSession): Promise<{ endReason: EndReason; error?: string }> {
   try {
-    const exit = await executeFlow(flow, newFrame(isModuleDocument(flow) ? 'top-level module' : undefined), session);
+    const exit = await executeFlow(flow, newFrame(), session);
     if (exit.kind === 'endCall') return { endReason: exit.reason };
     if (exit.kind === 'returned') return { endReason: 'moduleReturned' };
     session.emit({ type: 'disconnect', by: 'flow', identifier: exit.action.Identifier });
@@ -158,9 +158,4 @@ function findModule(modules: Readonly<Record<string, Flow>>, moduleId: string): 
 
 function trailingId(idOrArn: string): string {
   return idOrArn.slice(idOrArn.lastIndexOf('/') + 1);
-}
-
-// Module content exported from Connect may lack Settings (the API stores them apart); a Return block gives it away.
-function isModuleDocument(flow: Flow): boolean {
-  return isFlowModule(flow) || flow.Actions.some((action) => action.Type === 'EndFlowModuleExecution');
 }

@@ -5,7 +5,7 @@ import type { CallSession } from './session';
 
 /** Flow-local state: each flow and each module invocation has its own. */
 export interface FlowFrame {
-  /** Set while a module runs: EndFlowModuleExecution is only valid there, and modules cannot invoke modules. */
+  /** Set while an invoked module runs, since a module cannot invoke another module. */
   readonly moduleId: string | undefined;
   /** `$.FlowAttributes`. */
   readonly flowAttributes: Record<string, string>;

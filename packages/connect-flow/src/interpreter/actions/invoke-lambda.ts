@@ -34,26 +34,36 @@ export const invokeLambdaFunction: ActionHandler = async (scope) => {
   const startedAt = session.elapsed();
   const report = (outcome: { response: unknown } | { error: string }) =>
     session.emit(
-      { type: 'lambda', identifier: action.Identifier, arn, parameters: invocationParameters, durationMs: session.elapsed() - startedAt, ...outcome },
+      {
+        type: 'lambda',
+        identifier: action.Identifier,
+        arn,
+        parameters: invocationParameters,
+        durationMs: session.elapsed() - startedAt,
+        ...outcome,
+      },
       startedAt,
     );
+  const fail: (error: string) => never = (error) => {
+    report({ error });
+    throw new ActionFailure('NoMatchingError', `Lambda ${arn}: ${error}`);
+  };
 
   let response: unknown;
   try {
-    response = await session.race(invoke(arn, contactFlowEvent(session.contact, invocationParameters), { timeLimitMs }), timeLimitMs);
+    const event = contactFlowEvent(session.contact, invocationParameters);
+    response = await session.race(invoke(arn, event, { timeLimitMs }), timeLimitMs);
   } catch (error) {
     if (error instanceof CallEnded) throw error;
-    if (error instanceof TimeLimitExceeded) return fail(report, `no response within the ${parameters.InvocationTimeLimitSeconds} s time limit`);
-    return fail(report, `the function failed: ${error instanceof Error ? error.message : String(error)}`);
+    fail(
+      error instanceof TimeLimitExceeded
+        ? `no response within the ${parameters.InvocationTimeLimitSeconds} s time limit`
+        : `the function failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const validated = validateLambdaResponse(response, parameters.ResponseValidation?.ResponseType ?? 'STRING_MAP');
-  if (!validated.ok) return fail(report, `invalid response: ${validated.reason}`);
+  if (!validated.ok) fail(`invalid response: ${validated.reason}`);
   frame.external = validated.external;
   report({ response: validated.external });
   return NEXT;
 };
-
-function fail(report: (outcome: { error: string }) => void, error: string): never {
-  report({ error });
-  throw new ActionFailure('NoMatchingError', `Lambda ${error}`);
-}

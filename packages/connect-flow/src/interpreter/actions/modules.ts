@@ -17,10 +17,5 @@ export const invokeFlowModule: ActionHandler = async (scope) => {
   return scope.invokeModule(scope.text(FlowModuleId));
 };
 
-/** EndFlowModuleExecution ("Return"): ends the module; the invoking flow continues. */
-export const endFlowModuleExecution: ActionHandler = async (scope) => {
-  if (scope.frame.moduleId === undefined) {
-    throw new FlowDefinitionError(`${describeAction(scope.action)} is only valid inside a flow module`);
-  }
-  return { kind: 'returnFromModule' };
-};
+/** EndFlowModuleExecution ("Return"): ends the module; the invoking flow continues (a module run alone ends). */
+export const endFlowModuleExecution: ActionHandler = async () => ({ kind: 'returnFromModule' });
