@@ -1,3 +1,4 @@
+export { EXTERNAL_SERVER_BINARY, externalValkeyServer } from './external-server';
 export { findValkeyServerBinary } from './find-server-binary';
 export { type PingOptions, pingValkey } from './ping';
 export { type LocalValkeyServer, type StartValkeyServerOptions, startValkeyServer } from './start-valkey-server';

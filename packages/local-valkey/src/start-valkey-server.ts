@@ -1,3 +1,4 @@
+import { externalValkeyServer } from './external-server';
 import { findValkeyServerBinary } from './find-server-binary';
 import { findFreePort } from './free-port';
 import { launchServer, PortInUseError, type RunningServer } from './server-process';
@@ -18,7 +19,7 @@ export interface LocalValkeyServer {
   readonly port: number;
   /** `redis://127.0.0.1:<port>`, with `:<password>@` when started with a password. */
   readonly url: string;
-  /** Absolute path of the server binary that runs (valkey-server or redis-server). */
+  /** Absolute path of the server binary that runs (valkey-server or redis-server), or EXTERNAL_SERVER_BINARY. */
   readonly binary: string;
   readonly password?: string;
   /** SIGTERM, resolves once the process has exited. No-op when already stopped. */
@@ -87,13 +88,28 @@ class LocalValkeyServerProcess implements LocalValkeyServer {
   }
 }
 
+function localBinaryOrExternalServer(password: string | undefined): string | LocalValkeyServer {
+  try {
+    return findValkeyServerBinary();
+  } catch (noBinary) {
+    const url = process.env.VALKEY_URL;
+    if (url === undefined || url === '') throw noBinary;
+    if (password !== undefined) {
+      throw new Error('the password option needs a server this process starts; VALKEY_URL cannot provide one');
+    }
+    return externalValkeyServer(url);
+  }
+}
+
 /**
  * Starts valkey-server (or redis-server) on a free 127.0.0.1 port and resolves once it answers PING.
  * The process is killed when this Node process exits, even if stop() is never called.
+ * Only when neither binary is installed, VALKEY_URL (redis://[:password@]host:port) names a server to use instead.
  */
 export async function startValkeyServer(options: StartValkeyServerOptions = {}): Promise<LocalValkeyServer> {
   const { password, startTimeoutMs = 10_000 } = options;
-  const binary = findValkeyServerBinary();
+  const binary = localBinaryOrExternalServer(password);
+  if (typeof binary !== 'string') return binary;
   for (let attempt = 1; ; attempt++) {
     const port = await findFreePort(LOOPBACK);
     try {
