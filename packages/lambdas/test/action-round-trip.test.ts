@@ -1,0 +1,194 @@
+import { actionsKey, QUEUE_TTL_SECONDS, type ValkeyClient } from '@genagent-connect/action-queue';
+import { type LocalValkeyServer, startValkeyServer } from '@genagent-connect/local-valkey';
+import {
+  createPullActionHandler,
+  createPushActionHandler,
+  parsePullActionConfig,
+  type PullActionResponse,
+} from '../src';
+import type { ContainerActionQueue } from '../src/valkey';
+import { contactFlowEvent } from './support/connect-events';
+import { connectionNames, containerQueue, inspector } from './support/valkey';
+
+const COMPANY = 'acme';
+
+let server: LocalValkeyServer;
+let pushContainer: ContainerActionQueue;
+let pullContainer: ContainerActionQueue;
+let longPollContainer: ContainerActionQueue;
+let raw: ValkeyClient;
+
+beforeAll(async () => {
+  server = await startValkeyServer();
+  pushContainer = containerQueue(server, 'push-action');
+  pullContainer = containerQueue(server, 'pull-action');
+  longPollContainer = containerQueue(server, 'pull-action-long-poll');
+  raw = inspector(server);
+});
+afterAll(async () => {
+  await Promise.all([pushContainer.close(), pullContainer.close(), longPollContainer.close(), raw.close()]);
+  await server.stop();
+});
+
+const push = () => createPushActionHandler({ queue: pushContainer.queue });
+const pull = (environment: Record<string, string> = {}) =>
+  createPullActionHandler({ config: parsePullActionConfig(environment), queue: pullContainer.queue });
+const pollFor = (contactId: string) => contactFlowEvent({ contactId, attributes: { ASAPP_CompanyMarker: COMPANY } });
+
+type RoundTrip = [action: string, pushed: Record<string, unknown>, expected: Partial<PullActionResponse>];
+
+const everyAction: RoundTrip[] = [
+  ['speak', { speakParams: { text: 'Hello & welcome' } }, { next: 'speak', text: 'Hello & welcome', textType: 'text' }],
+  ['processingStart', {}, { next: 'processingStart' }],
+  ['processingEnd', {}, { next: 'processingEnd' }],
+  [
+    'transferToAgent',
+    { transferToAgentParams: { outputVariables: { queue: 'billing' } } },
+    { next: 'transferToAgent', outputVariables: { queue: 'billing' } },
+  ],
+  [
+    'transferToSystem',
+    {
+      transferToAgentParams: { outputVariables: { queue: 'billing', shared: 'agent' } },
+      transferToSystemParams: { outputVariables: { system: 'ivr', shared: 'system' } },
+    },
+    { next: 'transferToSystem', outputVariables: { queue: 'billing', system: 'ivr', shared: 'system' } },
+  ],
+  ['disengage', { reason: 'conversation complete' }, { next: 'disengage', outputVariables: {} }],
+];
+
+describe.each(everyAction)('%s end to end', (action, params, expected) => {
+  it('is stored by push-action and handed to the flow by pull-action, once', async () => {
+    const guid = `round-trip-${action}`;
+    expect(await push()({ action, companyMarker: COMPANY, guid, ...params })).toEqual({ ok: true });
+    const pullAction = pull();
+    expect(await pullAction(pollFor(guid))).toEqual({ playBeepBop: 1, pullMode: 'poll', ...expected });
+    expect(await pullAction(pollFor(guid))).toEqual({ next: 'none', playBeepBop: 0, pullMode: 'poll' });
+  });
+});
+
+it('speaks SSML when conversions are configured: escaped, converted, wrapped', async () => {
+  const guid = 'ssml-call';
+  await push()({ action: 'speak', companyMarker: COMPANY, guid, speakParams: { text: `Q&A <now> for "Gold" members` } });
+  const pullAction = pull({ SSML_CONVERSIONS: JSON.stringify([{ searchFor: 'gold', replaceWith: '<emphasis>Gold</emphasis>' }]) });
+  expect(await pullAction(pollFor(guid))).toMatchObject({
+    next: 'speak',
+    textType: 'ssml',
+    text: '<speak>Q&amp;A &lt;now&gt; for &quot;<emphasis>Gold</emphasis>&quot; members</speak>',
+  });
+});
+
+it('keeps each call in order across many interleaved calls', async () => {
+  const calls = Array.from({ length: 12 }, (_, index) => `interleaved-${index}`);
+  const perCall = 15;
+  const pushAction = push();
+  for (let turn = 0; turn < perCall; turn += 1) {
+    const results = await Promise.all(
+      calls.map((guid) =>
+        pushAction({ action: 'speak', companyMarker: COMPANY, guid, speakParams: { text: `${guid} #${turn}` } }),
+      ),
+    );
+    expect(results.every((result) => result.ok)).toBe(true);
+  }
+  const pullAction = pull();
+  const heard = new Map<string, string[]>(calls.map((guid) => [guid, []]));
+  for (let turn = 0; turn < perCall; turn += 1) {
+    const responses = await Promise.all(calls.map((guid) => pullAction(pollFor(guid))));
+    responses.forEach((response, index) => {
+      heard.get(calls[index] as string)?.push(response.text ?? response.next);
+    });
+  }
+  for (const guid of calls) {
+    expect(heard.get(guid)).toEqual(Array.from({ length: perCall }, (_, turn) => `${guid} #${turn}`));
+  }
+});
+
+it('stores the queue with the 6 h TTL', async () => {
+  const guid = 'ttl-call';
+  await push()({ action: 'processingStart', companyMarker: COMPANY, guid });
+  const ttl = await raw.run((connection) => connection.ttl(actionsKey(COMPANY, guid)));
+  expect(ttl).toBeGreaterThan(QUEUE_TTL_SECONDS - 5);
+  expect(ttl).toBeLessThanOrEqual(QUEUE_TTL_SECONDS);
+});
+
+it('asks for the processing cue on polls 1, 7, 13 of a call', async () => {
+  const pullAction = pull();
+  const cues: number[] = [];
+  for (let poll = 1; poll <= 13; poll += 1) cues.push((await pullAction(pollFor('cue-call'))).playBeepBop);
+  expect(cues).toEqual([1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1]);
+});
+
+describe('which queue pull-action reads', () => {
+  const speakTo = (companyMarker: string, guid: string, text: string) =>
+    push()({ action: 'speak', companyMarker, guid, speakParams: { text } });
+
+  it('takes companyMarker from the parameter, then ASAPP_CompanyMarker, then ASAPP_companyMarker', async () => {
+    await speakTo('from-parameter', 'marker-call', 'parameter');
+    await speakTo('from-module-spelling', 'marker-call', 'module spelling');
+    await speakTo('from-seed-spelling', 'marker-call', 'seed spelling');
+    const pullAction = pull();
+    const attributes = { ASAPP_CompanyMarker: 'from-module-spelling', ASAPP_companyMarker: 'from-seed-spelling' };
+    const texts = await Promise.all([
+      pullAction(contactFlowEvent({ contactId: 'marker-call', attributes, parameters: { companyMarker: 'from-parameter' } })),
+      pullAction(contactFlowEvent({ contactId: 'marker-call', attributes })),
+      pullAction(contactFlowEvent({ contactId: 'marker-call', attributes: { ASAPP_companyMarker: 'from-seed-spelling' } })),
+    ]);
+    expect(texts.map((response) => response.text)).toEqual(['parameter', 'module spelling', 'seed spelling']);
+  });
+
+  it('takes guid from the parameter, else the ContactId', async () => {
+    await speakTo(COMPANY, 'guid-from-parameter', 'by parameter');
+    await speakTo(COMPANY, 'contact-id-guid', 'by contact id');
+    const pullAction = pull();
+    const attributes = { ASAPP_CompanyMarker: COMPANY };
+    expect(
+      (await pullAction(contactFlowEvent({ contactId: 'other', attributes, parameters: { guid: 'guid-from-parameter' } }))).text,
+    ).toBe('by parameter');
+    expect((await pullAction(contactFlowEvent({ contactId: 'contact-id-guid', attributes }))).text).toBe('by contact id');
+  });
+
+  it('answers next "error" naming the missing parameter', async () => {
+    const pullAction = pull();
+    expect(await pullAction(contactFlowEvent({ attributes: {} }))).toEqual({
+      next: 'error',
+      text: 'missing companyMarker parameter',
+      playBeepBop: 0,
+      pullMode: 'poll',
+    });
+    const noContactId = contactFlowEvent({ attributes: { ASAPP_CompanyMarker: COMPANY } });
+    Reflect.deleteProperty(noContactId.Details.ContactData, 'ContactId');
+    expect(await pullAction(noContactId)).toMatchObject({ next: 'error', text: 'missing guid parameter' });
+  });
+});
+
+describe('long-poll (PULL_WAIT_MS)', () => {
+  const longPoll = () =>
+    createPullActionHandler({ config: parsePullActionConfig({ PULL_WAIT_MS: '2000' }), queue: longPollContainer.queue });
+
+  it('hands over an action pushed while it waits, in long-poll mode', async () => {
+    const waiting = longPoll()(pollFor('long-poll-call'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await push()({ action: 'speak', companyMarker: COMPANY, guid: 'long-poll-call', speakParams: { text: 'right away' } });
+    expect(await waiting).toEqual({ next: 'speak', text: 'right away', textType: 'text', playBeepBop: 1, pullMode: 'longPoll' });
+  });
+
+  it('answers none when nothing arrives within the wait', async () => {
+    const response = await createPullActionHandler({
+      config: parsePullActionConfig({ PULL_WAIT_MS: '150' }),
+      queue: longPollContainer.queue,
+    })(pollFor('quiet-long-poll-call'));
+    expect(response).toEqual({ next: 'none', playBeepBop: 1, pullMode: 'longPoll' });
+  });
+});
+
+it('keeps one connection per container however many invocations', async () => {
+  const pullAction = pull();
+  const pushAction = push();
+  for (let index = 0; index < 100; index += 1) {
+    await pushAction({ action: 'processingEnd', companyMarker: COMPANY, guid: 'connection-count' });
+    await pullAction(pollFor('connection-count'));
+  }
+  const names = await connectionNames(raw);
+  expect(names.filter((name) => name === 'pull-action')).toHaveLength(1);
+  expect(names.filter((name) => name === 'push-action')).toHaveLength(1);
+});

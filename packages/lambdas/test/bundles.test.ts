@@ -1,0 +1,146 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { type AsappEmulator, startAsappEmulator } from '@genagent-connect/asapp-emulator';
+import { type LocalValkeyServer, startValkeyServer } from '@genagent-connect/local-valkey';
+import { unzipSync } from 'fflate';
+import { bundleLambdas, type LambdaBundleResult, MAX_ZIP_BYTES } from '../scripts/lambda-bundler';
+import { LAMBDA_NAMES, type LambdaName, lambdaBundles } from '../src/bundles';
+import { contactFlowEvent } from './support/connect-events';
+
+// The zips are built here from the current source (the build script runs the same bundler into dist/), so these
+// tests never pass on a stale dist/.
+
+let workDir: string;
+let bundles: LambdaBundleResult[];
+const extracted = new Map<LambdaName, string>();
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), 'lambda-bundles-'));
+  bundles = await bundleLambdas({ outDir: join(workDir, 'zips') });
+  for (const { name, zipPath } of bundles) {
+    const files = unzipSync(await readFile(zipPath));
+    const directory = join(workDir, name);
+    await mkdir(directory);
+    for (const [fileName, contents] of Object.entries(files)) await writeFile(join(directory, fileName), contents);
+    extracted.set(name, join(directory, 'index.js'));
+  }
+}, 60_000);
+afterAll(() => rm(workDir, { recursive: true, force: true }));
+
+it('declares one dist/<name>.zip per Lambda', () => {
+  expect(Object.keys(lambdaBundles).sort()).toEqual([...LAMBDA_NAMES].sort());
+  for (const name of LAMBDA_NAMES) expect(lambdaBundles[name].zipPath).toMatch(new RegExp(`/packages/lambdas/dist/${name}\\.zip$`));
+});
+
+describe.each(LAMBDA_NAMES)('%s.zip', (name) => {
+  it('holds only index.js, is under 200 KB, and exports a handler function', async () => {
+    const bundle = bundles.find((result) => result.name === name) as LambdaBundleResult;
+    expect(bundle.zipBytes).toBeLessThan(MAX_ZIP_BYTES);
+    expect(Object.keys(unzipSync(await readFile(bundle.zipPath)))).toEqual(['index.js']);
+    const loaded = require(extracted.get(name) as string) as { handler?: unknown };
+    expect(typeof loaded.handler).toBe('function');
+  });
+});
+
+it('is byte-for-byte the same when built again from the same source', async () => {
+  const again = await bundleLambdas({ outDir: join(workDir, 'zips-again'), names: ['pull-action'] });
+  const first = bundles.find((result) => result.name === 'pull-action') as LambdaBundleResult;
+  expect(Buffer.compare(await readFile(again[0]?.zipPath as string), await readFile(first.zipPath))).toBe(0);
+});
+
+describe('the bundled handlers, run as Lambda runs them (a fresh Node process, env vars, no workspace)', () => {
+  let server: LocalValkeyServer;
+  let emulator: AsappEmulator;
+
+  beforeAll(async () => {
+    [server, emulator] = await Promise.all([startValkeyServer(), startAsappEmulator()]);
+  });
+  afterAll(async () => {
+    await emulator.close();
+    await server.stop();
+  });
+
+  /** Invokes bundled handlers in order in one child process (one warm container per bundle) and returns the responses. */
+  async function invokeBundled(
+    invocations: { name: LambdaName; event: unknown }[],
+    environment: Record<string, string>,
+  ): Promise<unknown[]> {
+    const script = `
+      const invocations = JSON.parse(process.env.INVOCATIONS);
+      const handlers = {};
+      (async () => {
+        const responses = [];
+        for (const { path, event } of invocations) {
+          handlers[path] ??= require(path).handler;
+          responses.push(await handlers[path](event, undefined));
+        }
+        process.stdout.write('RESPONSES ' + JSON.stringify(responses) + '\\n');
+        process.exit(0);
+      })();`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], {
+      cwd: workDir,
+      env: {
+        PATH: process.env.PATH,
+        POWERTOOLS_LOG_LEVEL: 'SILENT',
+        INVOCATIONS: JSON.stringify(invocations.map(({ name, event }) => ({ path: extracted.get(name), event }))),
+        ...environment,
+      },
+    });
+    const line = stdout.split('\n').find((output) => output.startsWith('RESPONSES '));
+    return JSON.parse(line?.slice('RESPONSES '.length) ?? 'null');
+  }
+
+  it('push-action stores and pull-action delivers through a real server', async () => {
+    const poll = contactFlowEvent({ contactId: 'bundled-call', attributes: { ASAPP_CompanyMarker: 'acme' } });
+    const responses = await invokeBundled(
+      [
+        { name: 'push-action', event: { action: 'speak', companyMarker: 'acme', guid: 'bundled-call', speakParams: { text: 'A & B' } } },
+        { name: 'push-action', event: { action: 'dance', companyMarker: 'acme', guid: 'bundled-call' } },
+        { name: 'pull-action', event: poll },
+        { name: 'pull-action', event: poll },
+      ],
+      {
+        VALKEY_HOST: server.host,
+        VALKEY_PORT: String(server.port),
+        SSML_CONVERSIONS: JSON.stringify([{ searchFor: 'b', replaceWith: '<emphasis>B</emphasis>' }]),
+      },
+    );
+    expect(responses).toEqual([
+      { ok: true },
+      { ok: false, errorMessage: "unknown action 'dance'" },
+      { next: 'speak', text: '<speak>A &amp; <emphasis>B</emphasis></speak>', textType: 'ssml', playBeepBop: 1, pullMode: 'poll' },
+      { next: 'none', playBeepBop: 0, pullMode: 'poll' },
+    ]);
+  });
+
+  it('engage, call-transfer and call-context reach ASAPP (the emulator)', async () => {
+    const event = contactFlowEvent({ contactId: 'bundled-asapp' });
+    const responses = await invokeBundled(
+      [
+        { name: 'engage', event },
+        { name: 'call-transfer', event },
+        { name: 'call-context', event },
+      ],
+      {
+        ASAPP_API_HOST: emulator.url,
+        ASAPP_API_ID: emulator.credentials.apiId,
+        ASAPP_API_SECRET: emulator.credentials.apiSecret,
+      },
+    );
+    expect(responses).toEqual([
+      { result: 'success', asappStatusCode: 200, asappErrorResponse: null, errorMessage: '' },
+      { result: 'ok', error: '', transferNumber: expect.stringMatching(/^\+\d+$/) },
+      expect.objectContaining({ result: 'error', error: expect.stringContaining('output context not found') }),
+    ]);
+  });
+
+  it('answers a configuration error instead of crashing', async () => {
+    const responses = await invokeBundled([{ name: 'pull-action', event: contactFlowEvent() }], { VALKEY_PORT: 'x' });
+    expect(responses).toEqual([
+      { next: 'error', text: expect.stringMatching(/^invalid environment variable VALKEY_HOST: not set/), playBeepBop: 0, pullMode: 'poll' },
+    ]);
+  });
+});
