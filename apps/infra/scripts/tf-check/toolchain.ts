@@ -92,13 +92,13 @@ function compareVersions(a: string, b: string): number {
 export function mirroredAwsVersions(mirrorDir: string, platform: string): string[] {
   const providerDir = join(mirrorDir, awsProviderAddress);
   if (!existsSync(providerDir)) return [];
-  return readdirSync(providerDir)
-    .filter((entry) => {
-      const unpacked = join(providerDir, entry, platform);
-      const packed = join(providerDir, `terraform-provider-aws_${entry}_${platform}.zip`);
-      return /^\d+\.\d+\.\d+$/.test(entry) && (existsSync(unpacked) || existsSync(packed));
-    })
-    .sort(compareVersions);
+  const packedName = new RegExp(`^terraform-provider-aws_(\\d+\\.\\d+\\.\\d+)_${platform}\\.zip$`);
+  const versions = readdirSync(providerDir).flatMap((entry) => {
+    const packed = packedName.exec(entry)?.[1];
+    if (packed) return [packed];
+    return /^\d+\.\d+\.\d+$/.test(entry) && existsSync(join(providerDir, entry, platform)) ? [entry] : [];
+  });
+  return [...new Set(versions)].sort(compareVersions);
 }
 
 /**

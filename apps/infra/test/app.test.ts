@@ -1,0 +1,40 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { synthesizeEnvironments } from '../src/app';
+import { EnvironmentConfigError } from '../src/config/load-environments';
+import { repoEnvironmentsDir } from './synth';
+
+function workspace(files: Record<string, unknown>) {
+  const root = mkdtempSync(join(tmpdir(), 'infra-app-'));
+  const environmentsDir = join(root, 'environments');
+  mkdirSync(environmentsDir);
+  for (const [name, content] of Object.entries(files)) {
+    writeFileSync(join(environmentsDir, name), typeof content === 'string' ? content : JSON.stringify(content));
+  }
+  return { root, environmentsDir, outdir: join(root, 'cdktf.out') };
+}
+
+const devFile = JSON.parse(readFileSync(join(repoEnvironmentsDir, 'dev.json'), 'utf8')) as Record<string, unknown>;
+
+describe('synthesizeEnvironments', () => {
+  it('writes one stack per environment file, named after the file', () => {
+    const { root, environmentsDir, outdir } = workspace({ 'dev.json': devFile, 'qa.json': { ...devFile, namePrefix: 'genagent-qa' } });
+    expect(synthesizeEnvironments({ environmentsDir, displayRoot: root, outdir })).toEqual(['dev', 'qa']);
+    const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as { stacks: Record<string, unknown> };
+    expect(Object.keys(manifest.stacks).sort()).toEqual(['dev', 'qa']);
+    expect(existsSync(join(outdir, 'stacks', 'qa', 'cdk.tf.json'))).toBe(true);
+  });
+
+  it('synthesizes nothing when any file is bad, and names the file, field and expectation', () => {
+    const { root, environmentsDir, outdir } = workspace({
+      'dev.json': devFile,
+      'qa.json': { ...devFile, namePrefix: 'genagent-qa', valkey: { replicas: 0 } },
+    });
+    expect(() => synthesizeEnvironments({ environmentsDir, displayRoot: root, outdir })).toThrow(EnvironmentConfigError);
+    expect(() => synthesizeEnvironments({ environmentsDir, displayRoot: root, outdir })).toThrow(
+      'environments/qa.json: valkey.replicas: expected at least 1 replica',
+    );
+    expect(existsSync(outdir)).toBe(false);
+  });
+});
