@@ -39,7 +39,8 @@ export interface ContainerActionQueue {
  */
 export function createActionQueueFromConfig(
   config: ValkeyConfig,
-  connectionName: string,
+  /** Shown by CLIENT LIST, e.g. the function's name. Default: unnamed (saves a round trip when connecting). */
+  connectionName: string | undefined,
   readSecret: SecretReader = readSecretFromSecretsManager,
 ): ContainerActionQueue {
   let opened: Promise<ValkeyClient> | undefined;

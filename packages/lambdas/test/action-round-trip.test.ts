@@ -1,4 +1,4 @@
-import { actionsKey, QUEUE_TTL_SECONDS, type ValkeyClient } from '@genagent-connect/action-queue';
+import { actionsKey, beepBopCounterKey, QUEUE_TTL_SECONDS, type ValkeyClient } from '@genagent-connect/action-queue';
 import { type LocalValkeyServer, startValkeyServer } from '@genagent-connect/local-valkey';
 import {
   createPullActionHandler,
@@ -116,6 +116,22 @@ it('asks for the processing cue on polls 1, 7, 13 of a call', async () => {
   const cues: number[] = [];
   for (let poll = 1; poll <= 13; poll += 1) cues.push((await pullAction(pollFor('cue-call'))).playBeepBop);
   expect(cues).toEqual([1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1]);
+});
+
+describe('when the processing-cue counter fails', () => {
+  const guid = 'broken-counter';
+  beforeEach(() => raw.run((connection) => connection.set(beepBopCounterKey(COMPANY, guid), 'not a number')));
+
+  it('still delivers an action already taken from the queue, without the cue', async () => {
+    await push()({ action: 'speak', companyMarker: COMPANY, guid, speakParams: { text: 'not lost' } });
+    expect(await pull()(pollFor(guid))).toEqual({ next: 'speak', text: 'not lost', textType: 'text', playBeepBop: 0, pullMode: 'poll' });
+  });
+
+  it('answers next "error" naming the key when there was nothing to deliver', async () => {
+    const response = await pull()(pollFor(guid));
+    expect(response).toMatchObject({ next: 'error', playBeepBop: 0 });
+    expect(response.text).toMatch(new RegExp(`^error retrieving action for ${actionsKey(COMPANY, guid)} - .*not an integer`));
+  });
 });
 
 describe('which queue pull-action reads', () => {

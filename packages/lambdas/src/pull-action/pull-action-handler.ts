@@ -54,19 +54,26 @@ export function createPullActionHandler(dependencies: PullActionHandlerDependenc
       if (!companyMarker) return fail('missing companyMarker parameter');
       const guid = guidOf(event);
       if (!guid) return fail('missing guid parameter');
-      try {
-        const playBeepBop = (await queue.nextProcessingCue(companyMarker, guid)) ? 1 : 0;
-        const action = await queue.pull(companyMarker, guid, pullOptions);
-        const response = responseForAction(action ?? undefined, playBeepBop, pullMode, config.ssmlConversions);
-        if (action) logger.info('action pulled', { next: response.next, playBeepBop });
-        else logger.debug('no action', { playBeepBop });
-        return response;
-      } catch (error) {
-        return fail(
-          valkeyConnectionFailure(error) ??
-            `error retrieving action for ${actionsKey(companyMarker, guid)} - ${errorMessageOf(error)}`,
-        );
+      const describeFailure = (error: unknown) =>
+        valkeyConnectionFailure(error) ??
+        `error retrieving action for ${actionsKey(companyMarker, guid)} - ${errorMessageOf(error)}`;
+      // Sent together on the one connection (the counter first, as in ASAPP's module): one round trip, not two.
+      const [cue, pulled] = await Promise.allSettled([
+        queue.nextProcessingCue(companyMarker, guid),
+        queue.pull(companyMarker, guid, pullOptions),
+      ]);
+      if (pulled.status === 'rejected') return fail(describeFailure(pulled.reason));
+      const action = pulled.value ?? undefined;
+      if (cue.status === 'rejected') {
+        if (!action) return fail(describeFailure(cue.reason));
+        // The action has left the queue: deliver it rather than lose it, just without the cue.
+        logger.warn('processing cue counter failed', { errorMessage: describeFailure(cue.reason) });
       }
+      const playBeepBop = cue.status === 'fulfilled' && cue.value ? 1 : 0;
+      const response = responseForAction(action, playBeepBop, pullMode, config.ssmlConversions);
+      if (action) logger.info('action pulled', { next: response.next, playBeepBop });
+      else logger.debug('no action', { playBeepBop });
+      return response;
     },
   });
 }
