@@ -3,7 +3,8 @@ import { EnvironmentConfigError } from './config/load-environments';
 import { environmentsDir, repoRoot } from './paths';
 
 try {
-  synthesizeEnvironments({ environmentsDir, displayRoot: repoRoot });
+  const stacks = synthesizeEnvironments({ environmentsDir, displayRoot: repoRoot });
+  console.log(`Synthesized ${stacks.join(', ')} into ${process.env.CDKTF_OUTDIR ?? 'cdktf.out'}`);
 } catch (error) {
   if (!(error instanceof EnvironmentConfigError)) throw error;
   console.error(error.message);

@@ -45,6 +45,14 @@ describe('tf:check toolchain discovery', () => {
     expect(findTerraform(bin)).toEqual({ path: fake, version: '1.11.4' });
   });
 
+  it('says terraform is missing and how to install it', () => {
+    const empty = temp('bin-');
+    expect(() => findTerraform(empty, [])).toThrow(MissingToolError);
+    expect(() => findTerraform(empty, [])).toThrow(
+      `terraform not found: looked on PATH (${empty}). Install Terraform >= 1.7 (https://developer.hashicorp.com/terraform/install`,
+    );
+  });
+
   it('rejects a Terraform too old for mock providers', () => {
     const bin = temp('bin-');
     writeFileSync(join(bin, 'terraform'), '#!/bin/sh\necho \'{"terraform_version":"1.5.7"}\'\n');

@@ -48,12 +48,12 @@ function isExecutable(file: string): boolean {
 }
 
 /** The first `terraform` on PATH, else in a known directory; checked to be at least 1.7. */
-export function findTerraform(pathVariable = process.env.PATH ?? ''): Terraform {
-  const searched = [...pathVariable.split(delimiter).filter(Boolean), ...knownTerraformDirs];
+export function findTerraform(pathVariable = process.env.PATH ?? '', extraDirs: readonly string[] = knownTerraformDirs): Terraform {
+  const searched = [...pathVariable.split(delimiter).filter(Boolean), ...extraDirs];
   const path = searched.map((dir) => join(dir, 'terraform')).find(isExecutable);
   if (!path) {
     throw new MissingToolError(
-      `terraform not found: looked on PATH and in ${knownTerraformDirs.join(', ')}. ` +
+      `terraform not found: looked on PATH (${pathVariable || 'empty'})${extraDirs.length > 0 ? ` and in ${extraDirs.join(', ')}` : ''}. ` +
         'Install Terraform >= 1.7 (https://developer.hashicorp.com/terraform/install; CI images pin 1.11) and put it on PATH.',
     );
   }
