@@ -7,12 +7,12 @@ export type { EnvironmentOptions } from './environment-options';
 export { MAX_PULL_WAIT_MS, type PullActionConfig, parsePullActionConfig } from './config/pull-action-config';
 export { parseValkeyConfig, type ValkeyAuthSource, type ValkeyConfig } from './config/valkey-config';
 export { createAsappClientFromConfig } from './asapp';
-export { createActionQueueFromConfig } from './valkey';
+export { type ContainerActionQueue, createActionQueueFromConfig } from './valkey';
 export { type SecretReader, SECRET_CACHE_SECONDS } from './secrets';
 export type { LambdaHandler } from './lambda-handler';
 export { createLambdaLogger, maskPhoneNumber } from './logging';
 export { escapeXml, type SpeechText, type SsmlConversion, toSpeech } from './ssml';
-export { type LambdaName, LAMBDA_NAMES, lambdaBundles } from './bundles';
+export { type LambdaBundle, type LambdaName, LAMBDA_NAMES, lambdaBundles } from './bundles';
 export {
   callContextHandlerFromEnvironment,
   callTransferHandlerFromEnvironment,

@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
 import type { ParsedEvent } from './connect-event';
 import { errorMessageOf } from './errors';
-import { type Logger, withContactLogging } from './logging';
+import { type ContactLogger, contactLogger, type Logger } from './logging';
 
 /** What every handler is: Lambda calls it with the raw event; the sandbox calls it in-process. */
 export type LambdaHandler<Response> = (event: unknown, context?: Context) => Promise<Response>;
@@ -14,7 +14,8 @@ export interface GuardedHandlerOptions<Event, Response> {
   readonly contactIdOf: (event: Event | undefined, rawEvent: unknown) => string | undefined;
   /** The flow's error answer (result/next "error") carrying `errorMessage`. */
   readonly errorResponse: (errorMessage: string) => Response;
-  readonly handle: (event: Event) => Promise<Response>;
+  /** Handles a valid event, logging through `log` (which carries the call's id). */
+  readonly handle: (event: Event, log: ContactLogger) => Promise<Response>;
 }
 
 /**
@@ -23,21 +24,19 @@ export interface GuardedHandlerOptions<Event, Response> {
  */
 export function guardedHandler<Event, Response>(options: GuardedHandlerOptions<Event, Response>): LambdaHandler<Response> {
   const { logger, parse, contactIdOf, errorResponse, handle } = options;
-  return (rawEvent, context) => {
+  return async (rawEvent, context) => {
     const parsed = parse(rawEvent);
-    const contactId = contactIdOf(parsed.ok ? parsed.event : undefined, rawEvent);
-    return withContactLogging(logger, contactId, context, async () => {
-      if (!parsed.ok) {
-        logger.error('rejected event', { errorMessage: parsed.errorMessage });
-        return errorResponse(parsed.errorMessage);
-      }
-      try {
-        return await handle(parsed.event);
-      } catch (error) {
-        logger.error('unexpected error', error as Error);
-        return errorResponse(`unexpected error - ${errorMessageOf(error)}`);
-      }
-    });
+    const log = contactLogger(logger, contactIdOf(parsed.ok ? parsed.event : undefined, rawEvent), context);
+    if (!parsed.ok) {
+      log.error('rejected event', { errorMessage: parsed.errorMessage });
+      return errorResponse(parsed.errorMessage);
+    }
+    try {
+      return await handle(parsed.event, log);
+    } catch (error) {
+      log.error('unexpected error', { error });
+      return errorResponse(`unexpected error - ${errorMessageOf(error)}`);
+    }
   };
 }
 
@@ -58,7 +57,7 @@ export interface DeferredHandlerOptions<Response> {
 export function deferredHandler<Response>(options: DeferredHandlerOptions<Response>): LambdaHandler<Response> {
   let ready: LambdaHandler<Response> | undefined;
   let setupError: string | undefined;
-  return (rawEvent, context) => {
+  return async (rawEvent, context) => {
     if (!ready && setupError === undefined) {
       try {
         ready = options.setup();
@@ -68,9 +67,7 @@ export function deferredHandler<Response>(options: DeferredHandlerOptions<Respon
     }
     if (ready) return ready(rawEvent, context);
     const errorMessage = setupError ?? 'handler setup failed';
-    return withContactLogging(options.logger, options.contactIdOf(rawEvent), context, async () => {
-      options.logger.error('configuration error', { errorMessage });
-      return options.errorResponse(errorMessage);
-    });
+    contactLogger(options.logger, options.contactIdOf(rawEvent), context).error('configuration error', { errorMessage });
+    return options.errorResponse(errorMessage);
   };
 }

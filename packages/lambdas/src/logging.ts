@@ -23,28 +23,29 @@ export function maskPhoneNumber(phoneNumber: string): string {
   );
 }
 
-/**
- * Runs one invocation with `contactId` on every log line, then removes it so a warm container's next invocation
- * never logs the previous call's id.
- */
-export async function withContactLogging<T>(
-  logger: Logger,
-  contactId: string | undefined,
-  context: Context | undefined,
-  invoke: () => Promise<T>,
-): Promise<T> {
-  if (context) logger.addContext(context);
-  logger.appendKeys({ contactId: contactId ?? 'unknown' });
-  try {
-    return await invoke();
-  } finally {
-    logger.resetKeys();
-  }
+/** A structured log line's own attributes. */
+export type LogAttributes = Record<string, unknown>;
+
+/** One invocation's logger: every line carries the call's id. */
+export interface ContactLogger {
+  debug(message: string, attributes?: LogAttributes): void;
+  info(message: string, attributes?: LogAttributes): void;
+  warn(message: string, attributes?: LogAttributes): void;
+  error(message: string, attributes?: LogAttributes): void;
 }
 
-/** An error's name and message, for a log line; the message of our clients' errors never carries a secret. */
-export function errorForLog(error: unknown): { name: string; message: string } {
-  return error instanceof Error
-    ? { name: error.name, message: error.message }
-    : { name: 'NonError', message: String(error) };
+/**
+ * Puts `contactId` on every line of one invocation. It goes into each line rather than into the shared logger's
+ * keys, so a warm container never logs the previous call's id and invocations running side by side in one process
+ * (the sandbox's simulated calls) never mix ids. The Lambda context, when given, adds request id and cold start.
+ */
+export function contactLogger(logger: Logger, contactId: string | undefined, context?: Context): ContactLogger {
+  if (context) logger.addContext(context);
+  const contact = { contactId: contactId ?? 'unknown' };
+  return {
+    debug: (message, attributes) => logger.debug(message, contact, attributes as LogAttributes),
+    info: (message, attributes) => logger.info(message, contact, attributes as LogAttributes),
+    warn: (message, attributes) => logger.warn(message, contact, attributes as LogAttributes),
+    error: (message, attributes) => logger.error(message, contact, attributes as LogAttributes),
+  };
 }

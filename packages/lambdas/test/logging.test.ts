@@ -76,6 +76,21 @@ describe('handler logs', () => {
     ]);
   });
 
+  it('never mix ids between invocations running side by side in one process', async () => {
+    const pushAction = createPushActionHandler({ queue: container.queue });
+    const actions = ['speak', 'processingStart', 'processingEnd', 'disengage'];
+    await Promise.all(
+      actions.flatMap((action) =>
+        Array.from({ length: 5 }, () =>
+          pushAction({ action, companyMarker: 'acme', guid: `side-by-side-${action}`, speakParams: { text: 'x' } }),
+        ),
+      ),
+    );
+    const queued = logs.lines.filter((line) => line.message === 'action queued');
+    expect(queued).toHaveLength(20);
+    for (const line of queued) expect(line.contactId).toBe(`side-by-side-${line.action}`);
+  });
+
   it('never contain the ASAPP secret or the full caller number', async () => {
     const secret = emulator.credentials.apiSecret;
     await engageHandlerFromEnvironment({ environment: asappEnvironment(emulator) })(contactFlowEvent({ contactId: 'call-d' }));

@@ -40,11 +40,11 @@ export function createCallContextHandler(dependencies: CallContextHandlerDepende
     parse: parseConnectEvent,
     contactIdOf: contactIdForLogs,
     errorResponse: callContextFailed,
-    async handle(event) {
+    async handle(event, log) {
       const id = callTransferIdOf(event);
       if (!id) {
         const errorMessage = 'missing Details.ContactData.ContactId';
-        logger.error('call context refused', { errorMessage });
+        log.error('call context refused', { errorMessage });
         return callContextFailed(errorMessage);
       }
       try {
@@ -52,10 +52,10 @@ export function createCallContextHandler(dependencies: CallContextHandlerDepende
         const { outputContext } = transfer;
         if (!outputContext) {
           const errorMessage = `output context not found in ASAPP API response (call transfer status ${transfer.status})`;
-          logger.error('call context missing', { errorMessage });
+          log.error('call context missing', { errorMessage });
           return callContextFailed(errorMessage);
         }
-        logger.info('call context read', {
+        log.info('call context read', {
           status: transfer.status,
           transferType: outputContext.transferType,
           currentTaskName: outputContext.currentTaskName,
@@ -70,7 +70,7 @@ export function createCallContextHandler(dependencies: CallContextHandlerDepende
         };
       } catch (error) {
         const failure = describeAsappFailure(error);
-        logger.error('call context failed', { ...failure });
+        log.error('call context failed', { ...failure });
         return callContextFailed(failure.errorMessage);
       }
     },

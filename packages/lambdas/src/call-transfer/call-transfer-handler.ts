@@ -35,15 +35,15 @@ export function createCallTransferHandler(
     parse: parseConnectEvent,
     contactIdOf: contactIdForLogs,
     errorResponse: callTransferFailed,
-    async handle(event) {
+    async handle(event, log) {
       const built = buildCallTransferInput(event);
       if (!built.ok) {
-        logger.error('call transfer refused', { errorMessage: built.errorMessage });
+        log.error('call transfer refused', { errorMessage: built.errorMessage });
         return callTransferFailed(built.errorMessage);
       }
       const { input } = built;
       const { customerId, ...otherVariables } = input.inputVariables;
-      logger.info('creating call transfer', {
+      log.info('creating call transfer', {
         taskName: input.taskName,
         customerId: typeof customerId === 'string' ? maskPhoneNumber(customerId) : undefined,
         inputVariableNames: Object.keys(otherVariables),
@@ -51,11 +51,11 @@ export function createCallTransferHandler(
       try {
         const transfer = await asappClient.createCallTransfer(input);
         const { transferNumber, expiresAt } = transfer.phoneNumber;
-        logger.info('call transfer created', { transferNumber: maskPhoneNumber(transferNumber), expiresAt });
+        log.info('call transfer created', { transferNumber: maskPhoneNumber(transferNumber), expiresAt });
         return { result: 'ok', error: '', transferNumber };
       } catch (error) {
         const failure = describeAsappFailure(error);
-        logger.error('call transfer failed', { ...failure });
+        log.error('call transfer failed', { ...failure });
         return callTransferFailed(failure.errorMessage);
       }
     },

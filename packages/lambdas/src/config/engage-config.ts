@@ -10,7 +10,7 @@ export interface EngageConfig {
   readonly attributesToInputVariables: Readonly<Record<string, string>>;
 }
 
-export const attributesToInputVariablesSchema = z.record(z.string().min(1), z.string().min(1));
+const attributesToInputVariablesSchema = z.record(z.string().min(1), z.string().min(1));
 
 export function parseEngageConfig(environment: Environment): EngageConfig {
   const values = readEnvironment(environment, {

@@ -23,24 +23,24 @@ export function createEngageHandler(dependencies: EngageHandlerDependencies): La
     parse: parseConnectEvent,
     contactIdOf: contactIdForLogs,
     errorResponse: engageRefused,
-    async handle(event) {
+    async handle(event, log) {
       const built = buildEngageInput(event, config.attributesToInputVariables);
       if (!built.ok) {
-        logger.error('engage refused', { errorMessage: built.errorMessage });
+        log.error('engage refused', { errorMessage: built.errorMessage });
         return engageRefused(built.errorMessage);
       }
       const { input } = built;
-      logger.info('engaging GenerativeAgent', {
+      log.info('engaging GenerativeAgent', {
         customerId: maskPhoneNumber(input.customerId),
         inputVariableNames: Object.keys(input.inputVariables),
       });
       try {
         const { status } = await asappClient.engage(input);
-        logger.info('engaged', { asappStatusCode: status });
+        log.info('engaged', { asappStatusCode: status });
         return engageSucceeded(status);
       } catch (error) {
         const failure = describeAsappFailure(error);
-        logger.error('engage failed', { ...failure });
+        log.error('engage failed', { ...failure });
         return engageFailed(failure);
       }
     },

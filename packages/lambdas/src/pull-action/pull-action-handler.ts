@@ -40,16 +40,16 @@ export function createPullActionHandler(dependencies: PullActionHandlerDependenc
   const logger = dependencies.logger ?? createLambdaLogger('pull-action');
   const pullMode = pullModeFor(config.pullWaitMs);
   const pullOptions = { waitMs: config.pullWaitMs };
-  const fail = (errorMessage: string): PullActionResponse => {
-    logger.error('pull failed', { errorMessage });
-    return pullActionError(errorMessage, pullMode);
-  };
   return guardedHandler({
     logger,
     parse: parseConnectEvent,
     contactIdOf: contactIdForLogs,
     errorResponse: (errorMessage) => pullActionError(errorMessage, pullMode),
-    async handle(event) {
+    async handle(event, log) {
+      const fail = (errorMessage: string): PullActionResponse => {
+        log.error('pull failed', { errorMessage });
+        return pullActionError(errorMessage, pullMode);
+      };
       const companyMarker = companyMarkerOf(event);
       if (!companyMarker) return fail('missing companyMarker parameter');
       const guid = guidOf(event);
@@ -67,12 +67,12 @@ export function createPullActionHandler(dependencies: PullActionHandlerDependenc
       if (cue.status === 'rejected') {
         if (!action) return fail(describeFailure(cue.reason));
         // The action has left the queue: deliver it rather than lose it, just without the cue.
-        logger.warn('processing cue counter failed', { errorMessage: describeFailure(cue.reason) });
+        log.warn('processing cue counter failed', { errorMessage: describeFailure(cue.reason) });
       }
       const playBeepBop = cue.status === 'fulfilled' && cue.value ? 1 : 0;
       const response = responseForAction(action, playBeepBop, pullMode, config.ssmlConversions);
-      if (action) logger.info('action pulled', { next: response.next, playBeepBop });
-      else logger.debug('no action', { playBeepBop });
+      if (action) log.info('action pulled', { next: response.next, playBeepBop });
+      else log.debug('no action', { playBeepBop });
       return response;
     },
   });

@@ -42,16 +42,16 @@ export function createPushActionHandler(dependencies: PushActionHandlerDependenc
     parse: parseAction,
     contactIdOf: guidForLogs,
     errorResponse: pushFailed,
-    async handle(action) {
+    async handle(action, log) {
       try {
         await queue.push(action);
       } catch (error) {
         const errorMessage =
           valkeyConnectionFailure(error) ?? `error processing action ${action.action} - ${errorMessageOf(error)}`;
-        logger.error('push failed', { errorMessage });
+        log.error('push failed', { errorMessage });
         return pushFailed(errorMessage);
       }
-      logger.info('action queued', { action: action.action, companyMarker: action.companyMarker });
+      log.info('action queued', { action: action.action, companyMarker: action.companyMarker });
       return { ok: true };
     },
   });
