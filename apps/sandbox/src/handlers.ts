@@ -1,0 +1,120 @@
+import { ActionQueue, createValkeyClient, type ValkeyClient } from '@genagent-connect/action-queue';
+import {
+  ConfigError,
+  createAsappClientFromConfig,
+  createCallContextHandler,
+  createCallTransferHandler,
+  createEngageHandler,
+  createLambdaLogger,
+  createPullActionHandler,
+  createPushActionHandler,
+  type LambdaHandler,
+  parseAsappConfig,
+  parseEngageConfig,
+  parsePullActionConfig,
+  type PushActionResponse,
+} from '@genagent-connect/lambdas';
+import type { HandlerName } from './bindings';
+import { ScenarioError } from './scenario';
+import type { SandboxServices } from './services';
+
+/** The deployed handlers' budget for reaching Valkey and for each non-blocking command. */
+const VALKEY_TIMEOUT_MS = 400;
+
+export interface HandlerSettings {
+  /** PULL_WAIT_MS: 0 = poll mode. */
+  readonly pullWaitMs: number;
+  readonly ssmlConversions: readonly { readonly searchFor: string; readonly replaceWith: string }[];
+  readonly attributesToInputVariables: Readonly<Record<string, string>>;
+  /** ASAPP_TIMEOUT_MS; default the handlers' own. */
+  readonly asappTimeoutMs?: number;
+}
+
+/** One call's handlers, as separate Lambda containers would hold them (a long-polling pull needs its own connection). */
+export interface CallHandlers {
+  readonly byName: Readonly<Record<HandlerName, LambdaHandler<unknown>>>;
+  readonly pushAction: LambdaHandler<PushActionResponse>;
+  /** Closes the Valkey connections. */
+  close(): Promise<void>;
+}
+
+// The scenario field each handler setting comes from, to name it when the handler's own config parser rejects it.
+const SCENARIO_FIELD_OF_VARIABLE: Readonly<Record<string, string>> = {
+  PULL_WAIT_MS: 'pull.waitMs',
+  SSML_CONVERSIONS: 'ssmlConversions',
+  ATTRIBUTES_TO_INPUT_VARIABLES: 'attributesToInputVariables',
+  ASAPP_TIMEOUT_MS: 'asapp.timeoutMs',
+};
+
+/**
+ * The real handlers, configured through the same environment parsers Lambda uses (the settings are handed over as
+ * the environment variables they are in production), talking to the sandbox's Valkey and ASAPP emulator.
+ */
+export function createCallHandlers(services: SandboxServices, settings: HandlerSettings): CallHandlers {
+  const { emulator, valkey } = services;
+  const configs = parseConfigs({
+    ASAPP_API_HOST: emulator.url,
+    ASAPP_API_ID: emulator.credentials.apiId,
+    ASAPP_API_SECRET: emulator.credentials.apiSecret,
+    ASAPP_TIMEOUT_MS: settings.asappTimeoutMs?.toString(),
+    ATTRIBUTES_TO_INPUT_VARIABLES: JSON.stringify(settings.attributesToInputVariables),
+    SSML_CONVERSIONS: JSON.stringify(settings.ssmlConversions),
+    PULL_WAIT_MS: String(settings.pullWaitMs),
+  });
+  const asappClient = createAsappClientFromConfig(configs.asapp);
+  const connect = (connectionName: string): ValkeyClient =>
+    createValkeyClient({
+      host: valkey.host,
+      port: valkey.port,
+      ...(valkey.password === undefined ? {} : { password: valkey.password }),
+      connectTimeoutMs: VALKEY_TIMEOUT_MS,
+      commandTimeoutMs: VALKEY_TIMEOUT_MS,
+      connectionName,
+    });
+  const pullClient = connect('sandbox-pull-action');
+  const pushClient = connect('sandbox-push-action');
+  const pushAction = createPushActionHandler({ queue: new ActionQueue(pushClient), logger: quietLogger('push-action') });
+  return {
+    pushAction,
+    byName: {
+      engage: createEngageHandler({ config: configs.engage, asappClient, logger: quietLogger('engage') }),
+      'pull-action': createPullActionHandler({
+        config: configs.pullAction,
+        queue: new ActionQueue(pullClient),
+        logger: quietLogger('pull-action'),
+      }),
+      'push-action': pushAction,
+      'call-transfer': createCallTransferHandler({ asappClient, logger: quietLogger('call-transfer') }),
+      'call-context': createCallContextHandler({ asappClient, logger: quietLogger('call-context') }),
+    },
+    async close() {
+      await Promise.all([pullClient.close(), pushClient.close()]);
+    },
+  };
+}
+
+function parseConfigs(environment: Readonly<Record<string, string | undefined>>) {
+  try {
+    return {
+      asapp: parseAsappConfig(environment),
+      engage: parseEngageConfig(environment),
+      pullAction: parsePullActionConfig(environment),
+    };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const [variable = '', field] =
+      Object.entries(SCENARIO_FIELD_OF_VARIABLE).find(([name]) => error.variable.startsWith(name)) ?? [];
+    const where = field === undefined ? error.variable : `${field}${error.variable.slice(variable.length)}`;
+    throw new ScenarioError(`scenario field ${where}: ${error.problem}`);
+  }
+}
+
+/**
+ * The handlers' Powertools logger, silent so the transcript stays readable; POWERTOOLS_LOG_LEVEL (e.g. DEBUG) brings
+ * their JSON log lines back, on stdout as in Lambda.
+ */
+function quietLogger(name: HandlerName) {
+  const logger = createLambdaLogger(name);
+  if (!process.env.POWERTOOLS_LOG_LEVEL) logger.setLogLevel('SILENT');
+  return logger;
+}

@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import type { AsappEndpoint } from '@genagent-connect/asapp-emulator';
+import { type FlowEvent, runFlow } from '@genagent-connect/connect-flow';
+import { wavAudioResolver } from './audio';
+import { HANDLER_NAMES, type HandlerName, type LambdaBinding, LambdaBindings } from './bindings';
+import type { CallRecord } from './call-record';
+import { GenerativeAgentDriver } from './driver';
+import { loadFlows, PROCESSING_CUE_WAV, SANDBOX_INSTANCE_ARN, SANDBOX_PROCESSING_CUE_URI, sandboxLambdaArn } from './flows';
+import { createCallHandlers } from './handlers';
+import { createPlaybackClock } from './playback-clock';
+import { emulatorPhoneTransfer } from './pstn';
+import { pullWaitMsOf, type Scenario, ScenarioError } from './scenario';
+import type { SandboxServices } from './services';
+
+/** Call time runs this many times faster than real time while the caller only listens (see PlaybackClock). */
+export const DEFAULT_TIME_SCALE = 50;
+export const DEFAULT_CUSTOMER_NUMBER = '+15555550100';
+export const DEFAULT_SYSTEM_NUMBER = '+15555550199';
+
+const OVERRIDABLE_ENDPOINTS = ['engage', 'createCallTransfer', 'getCallTransfer'] as const satisfies readonly AsappEndpoint[];
+
+export interface RunCallOptions {
+  readonly scenario: Scenario;
+  readonly services: SandboxServices;
+  /** A flow or module file to run instead of the shipped flows (`--flow`). */
+  readonly flowFile?: string;
+  /** Extra bindings of the flow's Lambda ARNs to our handlers (`--lambda`); the shipped flows need none. */
+  readonly bindings?: readonly LambdaBinding[];
+  readonly timeScale?: number;
+}
+
+/**
+ * One simulated call: the flow runs in the interpreter with the real handlers in-process, GenerativeAgent's pushes
+ * come from the driver once engaged, and PSTN transfers reach the emulator. Emulator overrides and a stopped Valkey
+ * are undone afterwards, so the services can serve the next call.
+ */
+export async function runCall(options: RunCallOptions): Promise<CallRecord> {
+  const { scenario, services } = options;
+  const timeScale = options.timeScale ?? DEFAULT_TIME_SCALE;
+  const contactId = scenario.contact.contactId ?? randomUUID();
+  const customerNumber = scenario.contact.customerNumber ?? DEFAULT_CUSTOMER_NUMBER;
+  const systemNumber = scenario.contact.systemNumber ?? DEFAULT_SYSTEM_NUMBER;
+  const valkeyServer = services.valkey.server;
+  if (valkeyServer === undefined && scenario.conversation.some((step) => step.fault === 'stopValkey')) {
+    throw new ScenarioError('fault "stopValkey" needs a Valkey server the sandbox started itself: unset VALKEY_URL');
+  }
+
+  const flows = loadFlows({
+    mode: scenario.mode,
+    ...(options.flowFile === undefined ? {} : { flowFile: options.flowFile }),
+    companyMarker: scenario.companyMarker,
+    outputVariables: scenario.outputVariables,
+  });
+  const bindings = new LambdaBindings([
+    ...HANDLER_NAMES.map((handler) => ({ function: sandboxLambdaArn(handler), handler })),
+    ...(options.bindings ?? []),
+  ]);
+  bindings.assertCovers([flows.flow, ...Object.values(flows.modules)]);
+
+  const pullWaitMs = pullWaitMsOf(scenario);
+  const handlers = createCallHandlers(services, {
+    pullWaitMs,
+    ssmlConversions: scenario.ssmlConversions,
+    attributesToInputVariables: scenario.attributesToInputVariables,
+    ...(scenario.asapp.timeoutMs === undefined ? {} : { asappTimeoutMs: scenario.asapp.timeoutMs }),
+  });
+  const clock = createPlaybackClock(timeScale);
+  const callStart = clock.now();
+  const callTime = () => clock.now() - callStart;
+  let valkeyStopped = false;
+  const driver = new GenerativeAgentDriver({
+    steps: scenario.conversation,
+    clock,
+    callTime,
+    companyMarker: scenario.companyMarker,
+    guid: contactId,
+    pushAction: handlers.pushAction,
+    async stopValkey() {
+      valkeyStopped = true;
+      await valkeyServer?.kill();
+    },
+  });
+  const { emulator } = services;
+  for (const endpoint of OVERRIDABLE_ENDPOINTS) emulator.setBehaviour(endpoint, scenario.asapp[endpoint]);
+  const stopListening = emulator.onEngage((engage) => {
+    if (engage.guid === contactId) driver.start();
+  });
+  const handlerOfArn: Record<string, HandlerName> = {};
+  const onEvent = (event: FlowEvent) => {
+    if (event.type === 'speech' || event.type === 'audio') clock.fastForward(event.durationMs);
+    if (event.type === 'lambda') {
+      const handler = bindings.handlerFor(event.arn);
+      if (handler !== undefined) handlerOfArn[event.arn] = handler;
+    }
+  };
+
+  const wallStart = performance.now();
+  try {
+    const result = await runFlow(flows.flow, {
+      modules: flows.modules,
+      contact: {
+        contactId,
+        instanceArn: SANDBOX_INSTANCE_ARN,
+        customerNumber,
+        systemNumber,
+        attributes: { ASAPP_CompanyMarker: scenario.companyMarker, ...scenario.contact.attributes },
+      },
+      invokeLambda: bindings.invoker(handlers.byName),
+      transferToPhoneNumber: emulatorPhoneTransfer({
+        emulator,
+        clock,
+        callTime,
+        contactId,
+        ...(scenario.pstn === undefined ? {} : { pstn: scenario.pstn }),
+        notes: driver.notes,
+      }),
+      resolveAudio: wavAudioResolver({ [SANDBOX_PROCESSING_CUE_URI]: PROCESSING_CUE_WAV }),
+      clock,
+      ...(scenario.contact.hangUpAtMs === undefined ? {} : { hangUpAtMs: scenario.contact.hangUpAtMs }),
+      maxCallDurationMs: scenario.maxCallMs,
+      onEvent,
+    });
+    return {
+      scenario: scenario.name,
+      flowLabel: flows.label,
+      mode: scenario.mode,
+      pullWaitMs,
+      timeScale,
+      contact: { contactId, customerNumber, systemNumber },
+      result,
+      pushes: driver.pushes,
+      notes: driver.notes,
+      handlerOfArn,
+      processingCueUri: SANDBOX_PROCESSING_CUE_URI,
+      wallMs: performance.now() - wallStart,
+    };
+  } finally {
+    stopListening();
+    await driver.stop();
+    for (const endpoint of OVERRIDABLE_ENDPOINTS) emulator.setBehaviour(endpoint, undefined);
+    await handlers.close();
+    if (valkeyStopped) await valkeyServer?.restart();
+  }
+}

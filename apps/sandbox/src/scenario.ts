@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { MAX_PULL_WAIT_MS } from '@genagent-connect/lambdas';
+import { z } from 'zod';
+
+/** Long-poll wait when a scenario asks for long-poll without saying how long. */
+export const DEFAULT_LONG_POLL_WAIT_MS = 2000;
+export const DEFAULT_COMPANY_MARKER = 'sandbox-company';
+
+const milliseconds = z.int({ error: 'must be a whole number of milliseconds' }).min(0, { error: 'must be 0 or more' });
+const e164 = z.string().regex(/^\+[1-9]\d{1,14}$/, { error: 'must be an E.164 number such as +15555550100' });
+// Connect allows only these characters in contact attribute keys.
+const attributeName = z.string().regex(/^[A-Za-z0-9_-]+$/, { error: 'attribute names allow letters, digits, - and _' });
+const stringMap = z.record(z.string(), z.string({ error: 'values must be strings' }));
+
+/** Replaces ASAPP's reply on one emulated endpoint (see the emulator's setBehaviour). */
+const endpointOverrideSchema = z.strictObject({
+  status: z.int().min(100).max(599).optional(),
+  delayMs: milliseconds.optional(),
+  body: z.unknown().optional(),
+});
+
+/**
+ * One step of GenerativeAgent's side of the call, `atMs` after engage: a push (the event ASAPP sends PushAction;
+ * `companyMarker` and `guid` are filled in unless given, and a `null` removes them), a line the caller says (shown in
+ * the transcript only), or a fault the sandbox injects.
+ */
+const conversationStepSchema = z
+  .strictObject({
+    atMs: milliseconds,
+    push: z.record(z.string(), z.unknown(), { error: 'must be an object: the event ASAPP sends PushAction' }).optional(),
+    caller: z.string().min(1).optional(),
+    fault: z.enum(['stopValkey'], { error: 'the only fault is "stopValkey"' }).optional(),
+  })
+  .refine((step) => [step.push, step.caller, step.fault].filter((part) => part !== undefined).length === 1, {
+    error: 'give exactly one of "push", "caller" or "fault"',
+  });
+
+const outputContextSchema = z.strictObject({
+  transferType: z.enum(['AGENT', 'SYSTEM']),
+  currentTaskName: z.string().min(1),
+  referenceVariables: z.record(z.string(), z.unknown()).default({}),
+  transferVariables: z.record(z.string(), z.unknown()).default({}),
+});
+
+/** What GenerativeAgent does with a call transferred to it over PSTN. */
+const pstnSchema = z.strictObject({
+  /** Call time GenerativeAgent keeps the caller before handing the call back. Default 20 s. */
+  conversationMs: milliseconds.default(20_000),
+  /** How the transfer leg ends: `completed` (answered, later handed back), `callFailed` or `timeout`. */
+  answer: z.enum(['completed', 'callFailed', 'timeout']).default('completed'),
+  outputContext: outputContextSchema,
+});
+
+/** Checked by `checkExpectations` (CLI exit code, tests): every field given must hold. */
+const expectSchema = z.strictObject({
+  /** ASAPP_Disposition at the end; null = never set. */
+  disposition: z.string().nullable().optional(),
+  /** The interpreter's end reason, e.g. `disconnected`. */
+  endReason: z.string().optional(),
+  /** Final contact attributes; null = must be absent. */
+  attributes: z.record(z.string(), z.string().nullable()).optional(),
+  errorMessageContains: z.string().optional(),
+  pushesRejected: z.int().min(0).optional(),
+  /** Transcript lines that must appear in this order (others may come between): kind, and text the line contains. */
+  transcript: z.array(z.strictObject({ kind: z.string().min(1), contains: z.string().optional() })).optional(),
+});
+
+const scenarioSchema = z
+  .strictObject({
+    name: z.string().min(1).optional(),
+    description: z.string().optional(),
+    /** `media`: sample inbound flow + the module (default). `pstn`: the PSTN transfer flow. */
+    mode: z.enum(['media', 'pstn']).default('media'),
+    contact: z
+      .strictObject({
+        contactId: z.uuid({ error: 'must be a UUID' }).optional(),
+        customerNumber: e164.optional(),
+        systemNumber: e164.optional(),
+        /** Set before the flow starts, as a customer's "Set contact attributes" block would. */
+        attributes: z.record(attributeName, z.string({ error: 'values must be strings' })).default({}),
+        /** The caller hangs up at this call time. Default never. */
+        hangUpAtMs: milliseconds.optional(),
+      })
+      .default({ attributes: {} }),
+    /** Set as contact attribute ASAPP_CompanyMarker, used by the sample flow and by GenerativeAgent's pushes. */
+    companyMarker: z.string().min(1).default(DEFAULT_COMPANY_MARKER),
+    pull: z
+      .strictObject({
+        mode: z.enum(['poll', 'longPoll']).default('poll'),
+        waitMs: z.int().min(1).max(MAX_PULL_WAIT_MS).optional(),
+      })
+      .default({ mode: 'poll' })
+      .refine((pull) => pull.mode === 'longPoll' || pull.waitMs === undefined, {
+        error: 'waitMs applies to mode "longPoll" only',
+        path: ['waitMs'],
+      }),
+    /** The pull-action handler's SSML_CONVERSIONS. */
+    ssmlConversions: z.array(z.strictObject({ searchFor: z.string().min(1), replaceWith: z.string() })).default([]),
+    /** The engage handler's ATTRIBUTES_TO_INPUT_VARIABLES. */
+    attributesToInputVariables: stringMap.default({}),
+    /** `{outputVariable: contactAttribute}`, rendered into the module's ExtractOutputVariables block. */
+    outputVariables: stringMap.default({}),
+    asapp: z
+      .strictObject({
+        /** ASAPP_TIMEOUT_MS of engage, call-transfer and call-context. Default 5000. */
+        timeoutMs: z.int().min(100).max(7000).optional(),
+        engage: endpointOverrideSchema.optional(),
+        createCallTransfer: endpointOverrideSchema.optional(),
+        getCallTransfer: endpointOverrideSchema.optional(),
+      })
+      .default({}),
+    conversation: z.array(conversationStepSchema).default([]),
+    pstn: pstnSchema.optional(),
+    /** Safety cap on call time. Default 5 minutes. */
+    maxCallMs: z.int().positive().default(300_000),
+    expect: expectSchema.optional(),
+  })
+  .superRefine((scenario, context) => {
+    if (scenario.mode === 'pstn' && scenario.pstn === undefined) {
+      context.addIssue({ code: 'custom', path: ['pstn'], message: 'mode "pstn" needs a "pstn" block with outputContext' });
+    }
+    if (scenario.mode === 'media' && scenario.pstn !== undefined) {
+      context.addIssue({ code: 'custom', path: ['pstn'], message: 'only used with "mode": "pstn"' });
+    }
+    if (scenario.mode === 'pstn' && scenario.conversation.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        path: ['conversation'],
+        message: 'not used in pstn mode: GenerativeAgent talks on the transferred leg; describe its result in pstn.outputContext',
+      });
+    }
+  });
+
+export type Scenario = z.output<typeof scenarioSchema> & { readonly name: string };
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type ConversationStep = Scenario['conversation'][number];
+export type ScenarioExpectations = NonNullable<Scenario['expect']>;
+export type EndpointOverride = z.output<typeof endpointOverrideSchema>;
+
+export class ScenarioError extends Error {
+  override readonly name = 'ScenarioError';
+}
+
+/** Validates a scenario; the error lists every problem as `<source>: <field path>: <message>`. */
+export function parseScenario(input: unknown, source: string, defaultName: string): Scenario {
+  const result = scenarioSchema.safeParse(input);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${formatPath(issue.path)}: ${issue.message}`);
+    throw new ScenarioError(`${source}: invalid scenario:\n${problems.join('\n')}`);
+  }
+  return { ...result.data, name: result.data.name ?? defaultName };
+}
+
+export function loadScenario(path: string): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ScenarioError(`${path}: cannot read the scenario file (${(error as Error).message})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ScenarioError(`${path}: not valid JSON (${(error as Error).message})`);
+  }
+  return parseScenario(json, path, basename(path, '.json'));
+}
+
+/** The pull-action wait: 0 in poll mode. */
+export function pullWaitMsOf(scenario: Scenario): number {
+  return scenario.pull.mode === 'longPoll' ? (scenario.pull.waitMs ?? DEFAULT_LONG_POLL_WAIT_MS) : 0;
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(scenario)';
+  return path.reduce<string>((text, key) => {
+    if (typeof key === 'number') return `${text}[${key}]`;
+    return text === '' ? String(key) : `${text}.${String(key)}`;
+  }, '');
+}

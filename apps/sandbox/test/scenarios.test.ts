@@ -1,0 +1,116 @@
+import { pingValkey } from '@genagent-connect/local-valkey';
+import { checkExpectations, type SandboxServices, startSandboxServices, type Transcript } from '../src';
+import { indexOf, shippedScenario, shippedScenarioNames, simulate } from './helpers';
+
+let services: SandboxServices;
+
+beforeAll(async () => {
+  services = await startSandboxServices();
+});
+
+afterAll(async () => {
+  await services.close();
+});
+
+/**
+ * Per shipped scenario, what the test checks itself (on top of the scenario's own `expect`), on the transcript as
+ * printed and on the detailed one (every poll and silence).
+ */
+const specificChecks: Record<string, (transcript: Transcript, detailed: Transcript) => void | Promise<void>> = {
+  'greeting-and-disengage': (transcript) => {
+    const greeting = indexOf(transcript, 'speech', 'How can I help?');
+    expect(transcript.entries[greeting]?.speaker).toBe('GenerativeAgent');
+    // SSML conversions on: PullAction answered SSML and the module spoke it through its SSML branch.
+    expect(transcript.entries[greeting]?.identifier).toBe('SpeakResponseSsml');
+    expect(transcript.entries[greeting]?.data).toEqual({
+      ssml: '<speak>Hello, this is the <say-as interpret-as="characters">ASAPP</say-as> assistant. How can I help?</speak>',
+    });
+    expect(greeting).toBeLessThan(indexOf(transcript, 'speech', 'Goodbye'));
+    expect(transcript.utterances).toHaveLength(1);
+  },
+  'long-processing-with-cues': (_, detailed) => {
+    const started = indexOf(detailed, 'processing', 'is processing');
+    const ended = indexOf(detailed, 'processing', 'finished processing', started);
+    const during = detailed.entries.slice(started, ended);
+    // Every 6th poll plays the cue; the others wait 400 ms (processing) rather than 1 s (idle).
+    expect(during.filter((entry) => entry.kind === 'cue').length).toBeGreaterThanOrEqual(4);
+    const silences = during.filter((entry) => entry.kind === 'silence').map((entry) => entry.durationMs);
+    expect(new Set(silences)).toEqual(new Set([400]));
+    const idleAfter = detailed.entries.slice(ended).filter((entry) => entry.kind === 'silence');
+    expect(idleAfter.length).toBeGreaterThan(0);
+    expect(idleAfter.every((entry) => entry.durationMs === 1000)).toBe(true);
+    expect(indexOf(detailed, 'speech', 'activation fee', ended)).toBeGreaterThan(ended);
+  },
+  'transfer-to-agent-with-output-variables': (transcript) => {
+    expect(transcript.outcome.disposition).toBe('transferToAgent');
+    const pull = transcript.entries[indexOf(transcript, 'lambda', 'pull-action → transferToAgent')];
+    expect(pull?.data).toMatchObject({ next: 'transferToAgent', outputVariables: { CustomerAccountNumber: '12345' } });
+    expect(transcript.attributes).not.toHaveProperty('AccountNumber');
+  },
+  'transfer-to-system': (transcript) => {
+    expect(transcript.outcome.disposition).toBe('transferToSystem');
+    expect(transcript.attributes).toMatchObject({ AccountNumber: '12345', CallIntent: 'billing' });
+    expect(indexOf(transcript, 'attributes', 'AccountNumber=12345')).toBeLessThan(indexOf(transcript, 'speech', 'main menu'));
+  },
+  'engage-401': (transcript) => {
+    expect(transcript.outcome).toMatchObject({ disposition: 'error', errorMessage: '401-01 - Invalid credentials' });
+    expect(transcript.lambdas['pull-action']).toBeUndefined();
+    expect(transcript.lambdas.engage?.results).toEqual({ error: 1 });
+  },
+  'engage-too-slow': (transcript) => {
+    expect(transcript.outcome).toMatchObject({ disposition: 'error', errorMessage: 'ASAPP request timed out after 500 ms' });
+    // The handler gave up on ASAPP itself and answered the flow; the flow's own 8 s limit never struck.
+    expect(transcript.lambdas.engage).toMatchObject({ invocations: 1, failures: 0 });
+  },
+  'valkey-stopped-mid-call': async (transcript) => {
+    expect(transcript.outcome.disposition).toBe('error');
+    expect(transcript.outcome.errorMessage).toMatch(/^error connecting to Valkey - /);
+    expect(indexOf(transcript, 'fault')).toBeLessThan(indexOf(transcript, 'lambda', 'pull-action → error'));
+    // The module started the stream, so it stops it on the error exit too.
+    expect(indexOf(transcript, 'mediaStreaming', 'stopped')).toBeGreaterThan(indexOf(transcript, 'fault'));
+    // runCall restarts the server it stopped, so the next call has a Valkey again.
+    await expect(pingValkey(services.valkey.host, services.valkey.port)).resolves.toBe(true);
+  },
+  'malformed-push': (transcript) => {
+    expect(transcript.pushes).toEqual({ sent: 4, rejected: 1 });
+    const rejected = indexOf(transcript, 'push', 'rejected');
+    expect(transcript.entries[rejected]?.text).toContain('speakParams.text must be a non-empty string');
+    expect(indexOf(transcript, 'speech', 'Sorry about that', rejected)).toBeGreaterThan(rejected);
+    expect(transcript.outcome.disposition).toBe('disengage');
+  },
+  'pstn-transfer-agent': (transcript) => {
+    expect(transcript.attributes).toMatchObject({ ASAPP_TransferType: 'AGENT', ASAPP_CurrentTaskName: 'FlightStatus' });
+    const created = services.emulator.requests.filter((request) => request.endpoint === 'createCallTransfer').at(-1);
+    expect(created?.body).toMatchObject({
+      id: transcript.contact.contactId,
+      inputContext: { inputVariables: { customerId: transcript.contact.customerNumber } },
+    });
+    const transfer = indexOf(transcript, 'transfer');
+    expect(transcript.entries[transfer]?.durationMs).toBeGreaterThanOrEqual(30_000);
+    expect(indexOf(transcript, 'lambda', 'call-context → ok', transfer)).toBeLessThan(indexOf(transcript, 'speech', 'agent'));
+  },
+  'pstn-transfer-system': (transcript) => {
+    expect(transcript.attributes).toMatchObject({ ASAPP_TransferType: 'SYSTEM', ASAPP_CurrentTaskName: 'ChangeAddress' });
+    expect(indexOf(transcript, 'speech', 'main menu')).toBeGreaterThan(indexOf(transcript, 'lambda', 'call-context → ok'));
+    expect(transcript.outcome.disposition).toBeNull();
+  },
+  'long-poll-greeting': (transcript, detailed) => {
+    expect(transcript.pull).toEqual({ mode: 'longPoll', waitMs: 2000 });
+    // In long-poll mode the module goes straight back to PullAction: no silences between polls.
+    expect(detailed.entries.filter((entry) => entry.kind === 'silence')).toEqual([]);
+    expect(transcript.utterances.map((utterance) => utterance.text)).toEqual(['"Hello! How can I help?"', '"Goodbye for now."']);
+  },
+};
+
+describe('shipped scenarios', () => {
+  it('are all covered by this test', () => {
+    expect(Object.keys(specificChecks).sort()).toEqual(shippedScenarioNames());
+  });
+
+  it.each(shippedScenarioNames())('%s runs as its description says', async (name) => {
+    const scenario = shippedScenario(name);
+    const { transcript, detailed } = await simulate(services, scenario);
+    expect(checkExpectations(transcript, scenario.expect ?? {})).toEqual([]);
+    await specificChecks[name]?.(transcript, detailed);
+  });
+});
