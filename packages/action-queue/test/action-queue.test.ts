@@ -20,7 +20,9 @@ describe('ActionQueue on a live server', () => {
   beforeAll(async () => {
     server = cleanup.server(await startValkeyServer());
     admin = cleanup.admin(server);
-    queue = new ActionQueue(cleanup.client(server));
+    // These tests are about ordering and TTLs, not failure detection: generous timeouts keep 1000 concurrent
+    // transactions on one connection from tripping the fail-fast defaults when CI runs every suite at once.
+    queue = new ActionQueue(cleanup.client(server, { commandTimeoutMs: 5000, connectTimeoutMs: 5000 }));
   });
 
   afterAll(() => cleanup.run());
