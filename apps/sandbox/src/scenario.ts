@@ -10,7 +10,9 @@ export const DEFAULT_COMPANY_MARKER = 'sandbox-company';
 const milliseconds = z.int({ error: 'must be a whole number of milliseconds' }).min(0, { error: 'must be 0 or more' });
 const e164 = z.string().regex(/^\+[1-9]\d{1,14}$/, { error: 'must be an E.164 number such as +15555550100' });
 // Connect allows only these characters in contact attribute keys.
-const attributeName = z.string().regex(/^[A-Za-z0-9_-]+$/, { error: 'attribute names allow letters, digits, - and _' });
+const attributeMap = z.record(z.string().regex(/^[A-Za-z0-9_-]+$/), z.string({ error: 'values must be strings' }), {
+  error: (issue) => (issue.code === 'invalid_key' ? 'attribute names allow letters, digits, - and _' : undefined),
+});
 const stringMap = z.record(z.string(), z.string({ error: 'values must be strings' }));
 
 /** Replaces ASAPP's reply on one emulated endpoint (see the emulator's setBehaviour). */
@@ -78,7 +80,7 @@ const scenarioSchema = z
         customerNumber: e164.optional(),
         systemNumber: e164.optional(),
         /** Set before the flow starts, as a customer's "Set contact attributes" block would. */
-        attributes: z.record(attributeName, z.string({ error: 'values must be strings' })).default({}),
+        attributes: attributeMap.default({}),
         /** The caller hangs up at this call time. Default never. */
         hangUpAtMs: milliseconds.optional(),
       })

@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import { BindingError, parseLambdaBinding, parseScenario, type SandboxServices, ScenarioError, startSandboxServices } from '../src';
+import { FIXTURES_DIR, indexOf, simulate } from './helpers';
+
+const FOREIGN_MODULE = join(FIXTURES_DIR, 'acme-generative-agent-module.json');
+const SHIPPED_MODULE_TEMPLATE = join(__dirname, '..', '..', '..', 'flow-modules', 'generative-agent-module.json');
+const FOREIGN_ENGAGE_ARN = 'arn:aws:lambda:us-west-2:123456789012:function:acme-ga-engage:prod';
+const FOREIGN_PULL_ARN = 'arn:aws:lambda:us-west-2:123456789012:function:acme-ga-pullaction';
+
+const greeting = parseScenario(
+  {
+    conversation: [
+      { atMs: 0, push: { action: 'speak', speakParams: { text: 'Hello from GenerativeAgent.' } } },
+      { atMs: 3500, push: { action: 'disengage' } },
+    ],
+  },
+  'test scenario',
+  'foreign-greeting',
+);
+
+let services: SandboxServices;
+
+beforeAll(async () => {
+  services = await startSandboxServices();
+});
+
+afterAll(async () => {
+  await services.close();
+});
+
+describe('--flow with a foreign module', () => {
+  it('runs it with --lambda bindings by function name and by ARN, the company marker already set', async () => {
+    const bindings = ['acme-ga-engage=engage', `${FOREIGN_PULL_ARN}=pull-action`].map(parseLambdaBinding);
+    const { transcript, detailed } = await simulate(services, greeting, { flowFile: FOREIGN_MODULE, bindings });
+
+    expect(transcript.outcome).toMatchObject({ disposition: 'disengage', endReason: 'moduleReturned' });
+    expect(transcript.flow).toBe('acme-generative-agent-module.json');
+    expect(transcript.lambdas.engage).toMatchObject({ invocations: 1, results: { success: 1 } });
+    expect(transcript.lambdas['pull-action']?.results).toMatchObject({ speak: 1, disengage: 1 });
+    const spoken = indexOf(transcript, 'speech', 'Hello from GenerativeAgent.');
+    expect(transcript.entries[spoken]).toMatchObject({ speaker: 'GenerativeAgent', identifier: 'Say it' });
+    // Its silence prompt is not one the sandbox knows: 1 s of silence each time, warned about once.
+    expect(transcript.warnings).toEqual([
+      "unknown prompt 'arn:aws:connect:us-west-2:123456789012:instance/acme/prompt/acme-silence-1s': playing 1000 ms of silence",
+    ]);
+    const prompts = detailed.entries.filter((entry) => entry.kind === 'prompt');
+    expect(prompts.length).toBeGreaterThan(0);
+    expect(prompts.every((entry) => entry.durationMs === 1000)).toBe(true);
+    expect(services.emulator.requests.filter((request) => request.endpoint === 'engage').at(-1)?.body).toMatchObject({
+      guid: transcript.contact.contactId,
+    });
+  });
+
+  it('refuses to start while a Lambda it calls is unbound, naming each ARN and the fix', async () => {
+    const attempt = simulate(services, greeting, { flowFile: FOREIGN_MODULE, bindings: [parseLambdaBinding('acme-ga-engage=engage')] });
+    await expect(attempt).rejects.toThrow(BindingError);
+    await expect(attempt).rejects.toThrow(`${FOREIGN_PULL_ARN}\nbind each with --lambda NAME_OR_ARN=HANDLER`);
+    await expect(attempt).rejects.not.toThrow(FOREIGN_ENGAGE_ARN);
+  });
+
+  it('renders a --flow file holding our placeholders as the infra does, so the shipped module runs on its own', async () => {
+    const { transcript } = await simulate(services, greeting, { flowFile: SHIPPED_MODULE_TEMPLATE });
+    expect(transcript.outcome).toMatchObject({ disposition: 'disengage', endReason: 'moduleReturned' });
+    expect(transcript.utterances.map((utterance) => utterance.text)).toEqual(['"Hello from GenerativeAgent."']);
+  });
+});
+
+describe('scenario settings the handlers reject', () => {
+  it('are reported under the scenario field, not the environment variable', async () => {
+    const badRegex = parseScenario({ ssmlConversions: [{ searchFor: '(unclosed', replaceWith: '' }] }, 'test', 'bad-regex');
+    const attempt = simulate(services, badRegex);
+    await expect(attempt).rejects.toThrow(ScenarioError);
+    await expect(attempt).rejects.toThrow(/^scenario field ssmlConversions\[0\]\.searchFor: /);
+  });
+});

@@ -1,0 +1,63 @@
+import { createPlaybackClock } from '../src';
+
+describe('PlaybackClock', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  function trackedSleep(promise: Promise<void>): { done: () => boolean } {
+    let settled = false;
+    promise.then(() => {
+      settled = true;
+    });
+    return { done: () => settled };
+  }
+
+  it('runs call time at real speed outside playback', async () => {
+    const clock = createPlaybackClock(10, () => Date.now());
+    const sleep = trackedSleep(clock.sleep(50));
+    await jest.advanceTimersByTimeAsync(49);
+    expect(sleep.done()).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(sleep.done()).toBe(true);
+    expect(clock.now()).toBe(50);
+  });
+
+  it('plays a fast-forwarded stretch `scale` times faster, and exactly that stretch', async () => {
+    const clock = createPlaybackClock(10, () => Date.now());
+    clock.fastForward(1000);
+    const sleep = trackedSleep(clock.sleep(1300));
+    await jest.advanceTimersByTimeAsync(100);
+    expect(clock.now()).toBe(1000);
+    expect(sleep.done()).toBe(false);
+    // The 300 ms past the stretch run in real time again.
+    await jest.advanceTimersByTimeAsync(299);
+    expect(sleep.done()).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(sleep.done()).toBe(true);
+    expect(clock.now()).toBe(1300);
+  });
+
+  it('reschedules a sleeper when a stretch starts while it waits', async () => {
+    const clock = createPlaybackClock(10, () => Date.now());
+    const sleep = trackedSleep(clock.sleep(1000));
+    await jest.advanceTimersByTimeAsync(100);
+    clock.fastForward(900);
+    await jest.advanceTimersByTimeAsync(90);
+    expect(sleep.done()).toBe(true);
+    expect(clock.now()).toBe(1000);
+  });
+
+  it('ends an aborted sleep at once', async () => {
+    const clock = createPlaybackClock(10, () => Date.now());
+    const abort = new AbortController();
+    const sleep = trackedSleep(clock.sleep(10_000, abort.signal));
+    abort.abort();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(sleep.done()).toBe(true);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it('refuses a scale below 1', () => {
+    expect(() => createPlaybackClock(0.5)).toThrow('time scale must be a finite number of at least 1 (got 0.5)');
+  });
+});
