@@ -12,7 +12,7 @@ import { policyDocument } from './iam-policy';
 import { resourceName } from './naming';
 
 export interface PromptAudioBucketProps {
-  /** Prefix of every resource name; the bucket name starts with `<namePrefix>-prompts-` (prefix ≤ 37 characters). */
+  /** Prefix of every resource name; the bucket name starts with `<namePrefix>-prompts-` (prefix ≤ 28 characters). */
   readonly namePrefix: string;
   /** Only this instance (and account) may read the audio. */
   readonly connectInstanceArn: string;
@@ -47,7 +47,8 @@ export class PromptAudioBucket extends Construct {
     }
 
     this.bucket = new S3Bucket(this, 'bucket', {
-      bucketPrefix: `${resourceName(props.namePrefix, 'prompts', 's3BucketPrefix')}-`,
+      // The trailing "-" counts towards S3's 37-character bucket_prefix limit, so it is part of the checked name.
+      bucketPrefix: resourceName(props.namePrefix, 'prompts-', 's3BucketPrefix'),
       forceDestroy: props.forceDestroy ?? false,
     });
     this.bucketName = this.bucket.bucket;

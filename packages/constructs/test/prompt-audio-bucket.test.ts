@@ -70,7 +70,9 @@ describe('PromptAudioBucket', () => {
     [{ audioFiles: [] }, /audioFiles is empty/],
     [{ audioFiles: ['/nonexistent/cue.wav'] }, /audio file \/nonexistent\/cue.wav does not exist/],
     [{ audioFiles: [cue, cue] }, /two files named processing-cue.wav/],
-    [{ namePrefix: 'genagent-connect-production-eu-1' }, /for s3BucketPrefix is 40 characters; AWS allows at most 37/],
+    [{ namePrefix: 'genagent-connect-production-eu-1' }, /for s3BucketPrefix is 41 characters; AWS allows at most 37/],
+    // The trailing "-" of bucket_prefix counts: 29 + "-prompts-" is one character too many.
+    [{ namePrefix: 'a'.repeat(29) }, /for s3BucketPrefix is 38 characters; AWS allows at most 37/],
   ] as const)('rejects %j', (override, message) => {
     expect(() => synth((scope) => new PromptAudioBucket(scope, 'prompts', { ...base, ...override }))).toThrow(message);
   });
