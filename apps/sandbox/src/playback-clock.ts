@@ -21,11 +21,17 @@ interface Sleeper {
  * Call time is piecewise linear in real time: from the anchor, `scale` ms of call time per real ms until `fastUntil`,
  * then 1 ms per ms. Re-anchoring whenever the fast stretch changes keeps the mapping exact in both directions, so a
  * sleep ending inside or after a fast stretch is scheduled at the right real moment.
+ *
+ * Timers fire up to a millisecond or so late, which inside a fast stretch is `scale` times more call time: a push due
+ * mid-silence would slip to the silence's end and meet the next poll at once. So sleepers wake one at a time in
+ * call-time order, and one woken late inside a fast stretch wakes at its own call time (call time is held back to
+ * it, never below a value already reported); the rest of the stretch then plays on from there.
  */
 class PiecewiseClock implements PlaybackClock {
   private anchorReal: number;
   private anchorCall = 0;
   private fastUntil = 0;
+  private reported = 0;
   private sleepers: Sleeper[] = [];
   private timer: NodeJS.Timeout | undefined;
 
@@ -37,7 +43,8 @@ class PiecewiseClock implements PlaybackClock {
   }
 
   now(): number {
-    return this.callTimeAt(this.realNow());
+    this.reported = Math.max(this.reported, this.callTimeAt(this.realNow()));
+    return this.reported;
   }
 
   fastForward(ms: number): void {
@@ -97,11 +104,20 @@ class PiecewiseClock implements PlaybackClock {
   }
 
   private wakeDue(): void {
-    const now = this.now();
-    const due = this.sleepers.filter((sleeper) => sleeper.until <= now);
-    this.sleepers = this.sleepers.filter((sleeper) => sleeper.until > now);
+    const real = this.realNow();
+    const next = this.sleepers.reduce<Sleeper | undefined>(
+      (earliest, sleeper) => (earliest === undefined || sleeper.until < earliest.until ? sleeper : earliest),
+      undefined,
+    );
+    if (next !== undefined && next.until <= this.callTimeAt(real)) {
+      if (next.until < this.fastUntil) {
+        this.anchorCall = Math.max(next.until, this.reported);
+        this.anchorReal = real;
+      }
+      this.sleepers = this.sleepers.filter((sleeper) => sleeper !== next);
+      next.wake();
+    }
     this.schedule();
-    for (const sleeper of due) sleeper.wake();
   }
 }
 

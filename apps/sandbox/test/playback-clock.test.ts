@@ -47,6 +47,23 @@ describe('PlaybackClock', () => {
     expect(clock.now()).toBe(1000);
   });
 
+  it('wakes a sleeper that a late timer would carry past a stretch at its own call time, before the stretch ends', async () => {
+    let timerLateness = 0;
+    const clock = createPlaybackClock(100, () => Date.now() + timerLateness);
+    clock.fastForward(1000);
+    const order: string[] = [];
+    const silence = clock.sleep(1000).then(() => order.push(`silence ends at ${clock.now()}`));
+    const push = clock.sleep(500).then(() => order.push(`push at ${clock.now()}`));
+    // The push's timer (due after 5 ms) fires 4 ms late: 400 ms of call time at ×100.
+    await jest.advanceTimersByTimeAsync(4);
+    timerLateness = 4;
+    await jest.advanceTimersByTimeAsync(1);
+    await push;
+    await jest.advanceTimersByTimeAsync(5);
+    await silence;
+    expect(order).toEqual(['push at 500', 'silence ends at 1000']);
+  });
+
   it('ends an aborted sleep at once', async () => {
     const clock = createPlaybackClock(10, () => Date.now());
     const abort = new AbortController();
