@@ -57,7 +57,7 @@ export class GenerativeAgentDriver {
       await this.options.stopValkey();
     } else if (step.push !== undefined) {
       const event = this.pushEvent(step.push);
-      const response = await this.options.pushAction(event);
+      const response = await this.options.clock.inRealTime(() => this.options.pushAction(event));
       this.pushes.push({ sentAtMs: atMs, landedAtMs: this.options.callTime(), event, response });
     }
   }

@@ -10,6 +10,11 @@ export interface PlaybackClock extends Clock {
   readonly scale: number;
   /** Marks the next `ms` of call time (from now) as playback, to pass `scale` times faster than real time. */
   fastForward(ms: number): void;
+  /**
+   * Runs `work` (a Lambda invoked while the flow plays something, such as ASAPP's push during a silence) with call
+   * time at real speed, so its duration counts once, not `scale` times; the playback stretch still ends on time.
+   */
+  inRealTime<T>(work: () => Promise<T>): Promise<T>;
 }
 
 interface Sleeper {
@@ -32,6 +37,7 @@ class PiecewiseClock implements PlaybackClock {
   private anchorCall = 0;
   private fastUntil = 0;
   private reported = 0;
+  private realTimeHolds = 0;
   private sleepers: Sleeper[] = [];
   private timer: NodeJS.Timeout | undefined;
 
@@ -48,11 +54,29 @@ class PiecewiseClock implements PlaybackClock {
   }
 
   fastForward(ms: number): void {
+    this.reanchor();
+    this.fastUntil = Math.max(this.fastUntil, this.anchorCall + ms);
+    this.schedule();
+  }
+
+  async inRealTime<T>(work: () => Promise<T>): Promise<T> {
+    this.reanchor();
+    this.realTimeHolds += 1;
+    this.schedule();
+    try {
+      return await work();
+    } finally {
+      this.reanchor();
+      this.realTimeHolds -= 1;
+      this.schedule();
+    }
+  }
+
+  // Restarts the piecewise mapping at this instant, before the rate or the stretch changes.
+  private reanchor(): void {
     const real = this.realNow();
     this.anchorCall = this.callTimeAt(real);
     this.anchorReal = real;
-    this.fastUntil = Math.max(this.fastUntil, this.anchorCall + ms);
-    this.schedule();
   }
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -77,7 +101,7 @@ class PiecewiseClock implements PlaybackClock {
   }
 
   private fastSpan(): number {
-    return Math.max(0, this.fastUntil - this.anchorCall);
+    return this.realTimeHolds > 0 ? 0 : Math.max(0, this.fastUntil - this.anchorCall);
   }
 
   private callTimeAt(real: number): number {

@@ -64,6 +64,21 @@ describe('PlaybackClock', () => {
     expect(order).toEqual(['push at 500', 'silence ends at 1000']);
   });
 
+  it('lets work inside a stretch take real time, and still ends the stretch at its call time', async () => {
+    const clock = createPlaybackClock(10, () => Date.now());
+    clock.fastForward(1000);
+    const silence = trackedSleep(clock.sleep(1000));
+    await jest.advanceTimersByTimeAsync(20);
+    expect(clock.now()).toBe(200);
+    await clock.inRealTime(() => jest.advanceTimersByTimeAsync(30));
+    expect(clock.now()).toBe(230);
+    await jest.advanceTimersByTimeAsync(76);
+    expect(silence.done()).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(silence.done()).toBe(true);
+    expect(clock.now()).toBe(1000);
+  });
+
   it('ends an aborted sleep at once', async () => {
     const clock = createPlaybackClock(10, () => Date.now());
     const abort = new AbortController();
