@@ -10,13 +10,13 @@ import {
 import type { HandlerName } from './bindings';
 
 /** flow-modules/ at the repository root. */
-export const FLOW_MODULES_DIR = join(__dirname, '..', '..', '..', 'flow-modules');
+const FLOW_MODULES_DIR = join(__dirname, '..', '..', '..', 'flow-modules');
 export const PROCESSING_CUE_WAV = join(FLOW_MODULES_DIR, 'audio', 'processing-cue.wav');
 
 const SANDBOX_ACCOUNT = '000000000000';
 const SANDBOX_REGION = 'us-east-1';
 export const SANDBOX_INSTANCE_ARN = `arn:aws:connect:${SANDBOX_REGION}:${SANDBOX_ACCOUNT}:instance/00000000-0000-4000-8000-00000000000a`;
-export const SANDBOX_MODULE_ARN = `${SANDBOX_INSTANCE_ARN}/flow-module/sandbox-generative-agent`;
+const SANDBOX_MODULE_ARN = `${SANDBOX_INSTANCE_ARN}/flow-module/sandbox-generative-agent`;
 export const SANDBOX_PROCESSING_CUE_URI = 's3://sandbox-prompts/processing-cue.wav';
 
 /** The pseudo ARN the shipped flows are rendered with for each handler, e.g. `…:function:sandbox-engage:live`. */
@@ -37,7 +37,7 @@ function sandboxPlaceholders(companyMarker: string): Record<string, string> {
   };
 }
 
-export interface LoadedFlows {
+interface LoadedFlows {
   /** What the call runs. */
   readonly flow: Flow;
   /** File name(s), for the transcript header. */
@@ -46,7 +46,7 @@ export interface LoadedFlows {
   readonly modules: Readonly<Record<string, Flow>>;
 }
 
-export interface FlowSelection {
+interface FlowSelection {
   /** `media`: the sample inbound flow invoking the module; `pstn`: the PSTN transfer flow. */
   readonly mode: 'media' | 'pstn';
   /** A flow or module file to run instead (`--flow`). */

@@ -1,4 +1,5 @@
-import { formatSeconds, type Transcript, type TranscriptEntry } from './transcript';
+import { formatSeconds } from './format-duration';
+import type { Transcript, TranscriptEntry } from './transcript';
 
 const LABELS: Readonly<Record<TranscriptEntry['kind'], string>> = {
   speech: 'says',
@@ -24,7 +25,7 @@ const LABELS: Readonly<Record<TranscriptEntry['kind'], string>> = {
 };
 
 /** mm:ss.mmm of call time. */
-export function formatCallTime(ms: number): string {
+function formatCallTime(ms: number): string {
   const minutes = Math.floor(ms / 60_000);
   const seconds = (ms % 60_000) / 1000;
   return `${String(minutes).padStart(2, '0')}:${seconds.toFixed(3).padStart(6, '0')}`;
@@ -72,7 +73,7 @@ export function formatTranscript(transcript: Transcript): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function summaryLine(transcript: Transcript): string {
+function summaryLine(transcript: Transcript): string {
   const { outcome } = transcript;
   const latencies = transcript.utterances.map((utterance) => utterance.latencyMs);
   const polls = transcript.lambdas['pull-action']?.invocations ?? 0;

@@ -2,7 +2,7 @@ export { BindingError, HANDLER_NAMES, type HandlerName, type LambdaBinding, Lamb
 export type { CallNote, CallRecord, PushRecord } from './call-record';
 export { defaultScenario } from './default-scenario';
 export { checkExpectations } from './expectations';
-export { describeEntry, formatCallTime, formatTranscript, summaryLine } from './format-transcript';
+export { describeEntry, formatTranscript } from './format-transcript';
 export { createPlaybackClock, type PlaybackClock } from './playback-clock';
 export { DEFAULT_TIME_SCALE, type RunCallOptions, runCall } from './run-call';
 export {

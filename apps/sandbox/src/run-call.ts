@@ -14,8 +14,8 @@ import type { SandboxServices } from './services';
 
 /** Call time runs this many times faster than real time while the caller only listens (see PlaybackClock). */
 export const DEFAULT_TIME_SCALE = 50;
-export const DEFAULT_CUSTOMER_NUMBER = '+15555550100';
-export const DEFAULT_SYSTEM_NUMBER = '+15555550199';
+const DEFAULT_CUSTOMER_NUMBER = '+15555550100';
+const DEFAULT_SYSTEM_NUMBER = '+15555550199';
 
 const OVERRIDABLE_ENDPOINTS = ['engage', 'createCallTransfer', 'getCallTransfer'] as const satisfies readonly AsappEndpoint[];
 

@@ -138,7 +138,6 @@ export type Scenario = z.output<typeof scenarioSchema> & { readonly name: string
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type ConversationStep = Scenario['conversation'][number];
 export type ScenarioExpectations = NonNullable<Scenario['expect']>;
-export type EndpointOverride = z.output<typeof endpointOverrideSchema>;
 
 export class ScenarioError extends Error {
   override readonly name = 'ScenarioError';

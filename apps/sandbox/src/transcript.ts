@@ -1,5 +1,6 @@
-import type { FlowEvent, LambdaEvent } from '@genagent-connect/connect-flow';
 import type { CallRecord } from './call-record';
+import { condense } from './condense';
+import { callEntries, functionName, responseOf } from './transcript-entries';
 
 /** Identifies the JSON document `--json` prints; bumped when a field changes meaning. */
 export const TRANSCRIPT_FORMAT = 'genagent-connect-sandbox-transcript/1';
@@ -96,21 +97,8 @@ export interface TranscriptOptions {
   readonly condense?: boolean;
 }
 
-interface PullResponse {
-  readonly next?: string;
-  readonly text?: string;
-  readonly outputVariables?: Readonly<Record<string, string>>;
-  readonly result?: string;
-  readonly errorMessage?: string;
-  readonly error?: string;
-  readonly asappStatusCode?: number;
-  readonly transferNumber?: string;
-  readonly transferType?: string;
-  readonly currentTaskName?: string;
-}
-
 export function buildTranscript(record: CallRecord, options: TranscriptOptions = {}): Transcript {
-  const entries = sortByTime([...flowEntries(record), ...driverEntries(record)]).map((entry) => ({
+  const entries = callEntries(record).map((entry) => ({
     ...entry,
     atMs: Math.round(entry.atMs),
   }));
@@ -143,139 +131,6 @@ export function buildTranscript(record: CallRecord, options: TranscriptOptions =
   };
 }
 
-function functionName(record: CallRecord, event: LambdaEvent): string {
-  return record.handlerOfArn[event.arn] ?? event.arn;
-}
-
-function flowEntries(record: CallRecord): TranscriptEntry[] {
-  const entries: TranscriptEntry[] = [];
-  // TTS right after PullAction answered `speak` is GenerativeAgent talking; any other TTS is the flow's own.
-  let agentTurn = false;
-  for (const event of record.result.events) {
-    const entry = flowEntry(record, event, agentTurn);
-    if (event.type === 'lambda') agentTurn = entry?.kind === 'poll' && responseOf(event).next === 'speak';
-    if (entry !== undefined) entries.push(entry);
-  }
-  return entries;
-}
-
-function responseOf(event: LambdaEvent): PullResponse {
-  return (event.response ?? {}) as PullResponse;
-}
-
-function flowEntry(record: CallRecord, event: FlowEvent, agentTurn: boolean): TranscriptEntry | undefined {
-  const at = { atMs: event.at };
-  switch (event.type) {
-    case 'speech': {
-      const common = { ...at, durationMs: event.durationMs, identifier: event.identifier };
-      if (event.text.trim() === '') return { ...common, kind: 'silence', text: `silence ${formatSeconds(event.durationMs)}` };
-      const speaker = agentTurn ? 'GenerativeAgent' : 'Flow';
-      return { ...common, kind: 'speech', speaker, text: `"${event.text}"`, ...(event.ssml ? { data: { ssml: event.ssml } } : {}) };
-    }
-    case 'audio': {
-      const common = { ...at, durationMs: event.durationMs, identifier: event.identifier };
-      return event.uri === record.processingCueUri
-        ? { ...common, kind: 'cue', text: `processing cue ${formatSeconds(event.durationMs)}` }
-        : { ...common, kind: 'prompt', text: `${event.source} ${event.uri} ${formatSeconds(event.durationMs)}` };
-    }
-    case 'lambda':
-      return lambdaEntry(functionName(record, event), event);
-    case 'attributes':
-      return { ...at, kind: 'attributes', identifier: event.identifier, text: formatMap(event.changes), data: event.changes };
-    case 'mediaStreaming':
-      return { ...at, kind: 'mediaStreaming', identifier: event.identifier, text: `customer audio streaming ${event.state}` };
-    case 'moduleEnter':
-      return { ...at, kind: 'module', identifier: event.identifier, text: `enter module ${shortId(event.moduleId)}` };
-    case 'moduleReturn':
-      return {
-        ...at,
-        kind: 'module',
-        identifier: event.identifier,
-        text: `module returned: ${event.outcome}${event.error ? ` (${event.error})` : ''}`,
-      };
-    case 'transfer':
-      return {
-        ...at,
-        kind: 'transfer',
-        identifier: event.identifier,
-        durationMs: event.durationMs,
-        text: `transfer to ${event.phoneNumber}: ${event.outcome} after ${formatSeconds(event.durationMs)}${event.resumed ? ', flow resumes' : ''}`,
-      };
-    case 'queue':
-      return { ...at, kind: 'queue', identifier: event.identifier, text: `${event.action === 'setTarget' ? 'working queue' : 'transfer to queue'} ${event.target}` };
-    case 'disconnect':
-      return { ...at, kind: 'disconnect', text: `call ends (hung up by the ${event.by})` };
-    case 'error':
-      return {
-        ...at,
-        kind: 'error',
-        ...(event.identifier === undefined ? {} : { identifier: event.identifier }),
-        text: `${event.handled ? 'error branch' : 'flow stopped'}: ${event.message}`,
-      };
-    case 'warning':
-      return { ...at, kind: 'warning', ...(event.identifier === undefined ? {} : { identifier: event.identifier }), text: event.message };
-    case 'actionEnter':
-    case 'flowAttributes':
-      return undefined;
-  }
-}
-
-// Stamped when the function answered: that is when the flow learns the result, which keeps causes before effects.
-function lambdaEntry(name: string, event: LambdaEvent): TranscriptEntry {
-  const common = {
-    atMs: event.at + event.durationMs,
-    identifier: event.identifier,
-    durationMs: Math.round(event.durationMs),
-  };
-  if (event.error !== undefined) return { ...common, kind: 'lambda', text: `${name} failed: ${event.error}` };
-  const response = responseOf(event);
-  if (name === 'pull-action' && response.next !== undefined) {
-    if (response.next === 'processingStart' || response.next === 'processingEnd') {
-      const text = response.next === 'processingStart' ? 'GenerativeAgent is processing' : 'GenerativeAgent finished processing';
-      return { ...common, kind: 'processing', text };
-    }
-    if (response.next === 'none' || response.next === 'speak') {
-      return { ...common, kind: 'poll', text: `pull-action → ${response.next}`, data: event.response };
-    }
-  }
-  return { ...common, kind: 'lambda', text: `${name} → ${describeResponse(response)}`, data: event.response };
-}
-
-function describeResponse(response: PullResponse): string {
-  const outcome = response.next ?? response.result ?? 'answered';
-  const details = [
-    response.asappStatusCode ? `HTTP ${response.asappStatusCode}` : '',
-    response.transferNumber ? `number ${response.transferNumber}` : '',
-    response.transferType ? `transferType ${response.transferType}, task ${response.currentTaskName ?? ''}` : '',
-    response.outputVariables && Object.keys(response.outputVariables).length > 0
-      ? `outputVariables ${formatMap(response.outputVariables)}`
-      : '',
-    response.next === 'error' ? (response.text ?? '') : '',
-    response.errorMessage || response.error || '',
-  ].filter((detail) => detail !== '');
-  return details.length === 0 ? outcome : `${outcome} (${details.join('; ')})`;
-}
-
-function driverEntries(record: CallRecord): TranscriptEntry[] {
-  const pushes = record.pushes.map((push): TranscriptEntry => {
-    const { action, speakParams } = push.event as { action?: unknown; speakParams?: { text?: unknown } };
-    const spoken = typeof speakParams?.text === 'string' ? ` "${speakParams.text}"` : '';
-    const verdict = push.response.ok ? 'ok' : `rejected: ${push.response.errorMessage}`;
-    return {
-      atMs: push.sentAtMs,
-      kind: 'push',
-      text: `PushAction ${typeof action === 'string' ? action : '(no action)'}${spoken} → ${verdict}`,
-      data: { event: push.event, response: push.response, answeredAtMs: Math.round(push.landedAtMs) },
-    };
-  });
-  const notes = record.notes.map((note): TranscriptEntry => ({ atMs: note.atMs, kind: note.kind, text: note.text }));
-  return [...pushes, ...notes];
-}
-
-function sortByTime(entries: TranscriptEntry[]): TranscriptEntry[] {
-  return entries.map((entry, order) => ({ entry, order })).sort((a, b) => a.entry.atMs - b.entry.atMs || a.order - b.order).map(({ entry }) => entry);
-}
-
 /**
  * Pairs each GenerativeAgent utterance with the speak push it came from (the queue is FIFO, so in order) and
  * stamps the entry with the push → speech delay.
@@ -294,69 +149,6 @@ function attachLatencies(entries: TranscriptEntry[], record: CallRecord): Uttera
   return utterances;
 }
 
-/**
- * Runs of idle polling (PullAction → none, then a silence, the processing cue or a filler prompt) become one
- * `waiting` line that still counts the cues; repeated warnings (an unknown prompt each loop) are listed once.
- */
-function condense(entries: readonly TranscriptEntry[]): TranscriptEntry[] {
-  const condensed: TranscriptEntry[] = [];
-  const seenWarnings = new Set<string>();
-  let run: TranscriptEntry[] = [];
-  const flush = () => {
-    if (run.length > 0) condensed.push(waitingEntry(run));
-    run = [];
-  };
-  for (const entry of entries) {
-    if (entry.kind === 'warning') {
-      if (seenWarnings.has(entry.text)) continue;
-      seenWarnings.add(entry.text);
-    }
-    if (isPollAnswered(entry, 'speak')) continue;
-    const idle = isPollAnswered(entry, 'none') || (run.length > 0 && FILLER_KINDS.has(entry.kind));
-    if (idle) {
-      run.push(entry);
-      continue;
-    }
-    flush();
-    condensed.push(entry);
-  }
-  flush();
-  return condensed;
-}
-
-const FILLER_KINDS: ReadonlySet<EntryKind> = new Set(['silence', 'cue', 'prompt']);
-
-function isPollAnswered(entry: TranscriptEntry, next: string): boolean {
-  return entry.kind === 'poll' && (entry.data as PullResponse | undefined)?.next === next;
-}
-
-function waitingEntry(run: readonly TranscriptEntry[]): TranscriptEntry {
-  const first = run[0] as TranscriptEntry;
-  const last = run.at(-1) as TranscriptEntry;
-  const durationMs = last.atMs + (last.durationMs ?? 0) - first.atMs;
-  const polls = run.filter((entry) => entry.kind === 'poll').length;
-  const cues = run.filter((entry) => entry.kind === 'cue').length;
-  const silencesByLength = new Map<number, number>();
-  for (const entry of run) {
-    if (entry.kind === 'silence' || entry.kind === 'prompt') {
-      const length = entry.durationMs ?? 0;
-      silencesByLength.set(length, (silencesByLength.get(length) ?? 0) + 1);
-    }
-  }
-  const parts = [
-    `${polls} poll${polls === 1 ? '' : 's'} → none`,
-    ...[...silencesByLength].map(([length, count]) => `${count} × ${formatSeconds(length)} silence`),
-    ...(cues === 0 ? [] : [`${cues} processing cue${cues === 1 ? '' : 's'}`]),
-  ];
-  return {
-    atMs: first.atMs,
-    kind: 'waiting',
-    durationMs,
-    text: `${formatSeconds(durationMs)}: ${parts.join(', ')}`,
-    data: { polls, cues, silences: Object.fromEntries(silencesByLength) },
-  };
-}
-
 function summariseLambdas(record: CallRecord): Record<string, LambdaSummary> {
   const summaries: Record<string, { invocations: number; failures: number; totalDurationMs: number; results: Record<string, number> }> = {};
   for (const event of record.result.events) {
@@ -372,18 +164,4 @@ function summariseLambdas(record: CallRecord): Record<string, LambdaSummary> {
     summary.results[result] = (summary.results[result] ?? 0) + 1;
   }
   return summaries;
-}
-
-export function formatSeconds(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-function formatMap(map: Readonly<Record<string, string>>): string {
-  return Object.entries(map)
-    .map(([key, value]) => `${key}=${value}`)
-    .join(', ');
-}
-
-function shortId(moduleId: string): string {
-  return moduleId.slice(moduleId.lastIndexOf('/') + 1);
 }

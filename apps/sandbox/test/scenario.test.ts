@@ -67,6 +67,6 @@ describe('scenario files', () => {
 
   it('ship a default conversation: greeting, processing, answer, disengage', () => {
     const actions = defaultScenario().conversation.flatMap((step) => (step.push ? [step.push.action] : []));
-    expect(actions).toEqual(['speak', 'processingStart', 'processingEnd', 'speak', 'disengage']);
+    expect(actions).toEqual(['processingEnd', 'speak', 'processingStart', 'processingEnd', 'speak', 'disengage']);
   });
 });

@@ -1,5 +1,5 @@
 import { pingValkey } from '@genagent-connect/local-valkey';
-import { checkExpectations, type SandboxServices, startSandboxServices, type Transcript } from '../src';
+import { checkExpectations, defaultScenario, type SandboxServices, startSandboxServices, type Transcript } from '../src';
 import { indexOf, shippedScenario, shippedScenarioNames, simulate } from './helpers';
 
 let services: SandboxServices;
@@ -112,5 +112,16 @@ describe('shipped scenarios', () => {
     const { transcript, detailed } = await simulate(services, scenario);
     expect(checkExpectations(transcript, scenario.expect ?? {})).toEqual([]);
     await specificChecks[name]?.(transcript, detailed);
+  });
+});
+
+describe('the default conversation (pnpm sandbox without --scenario)', () => {
+  it('greets, answers after processing, disengages, then the sample flow says goodbye', async () => {
+    const scenario = defaultScenario();
+    const { transcript } = await simulate(services, scenario);
+    expect(checkExpectations(transcript, scenario.expect ?? {})).toEqual([]);
+    expect(transcript.utterances).toHaveLength(2);
+    expect(transcript.attributes).toMatchObject({ ASAPP_CompanyMarker: 'sandbox-company', ASAPP_Disposition: 'disengage' });
+    expect(indexOf(transcript, 'caller', 'When will my order arrive?')).toBeLessThan(indexOf(transcript, 'processing', 'is processing'));
   });
 });
