@@ -11,12 +11,12 @@ import { asappHostSchema } from './host';
 import {
   type AsappCredentials,
   type AsappErrorDetail,
+  asappCredentialsSchema,
   asappErrorBodySchema,
   type CallTransfer,
   type CreatedCallTransfer,
   callTransferSchema,
   createdCallTransferSchema,
-  credentialsSchema,
   describeIssues,
   type InputVariables,
 } from './schemas';
@@ -64,7 +64,7 @@ const timeoutSchema = z.int().positive();
 
 const optionsSchema = z.object({
   host: asappHostSchema,
-  credentials: z.union([z.custom<() => Promise<AsappCredentials>>((value) => typeof value === 'function'), credentialsSchema]),
+  credentials: z.union([z.custom<() => Promise<AsappCredentials>>((value) => typeof value === 'function'), asappCredentialsSchema]),
   timeoutMs: timeoutSchema.default(DEFAULT_TIMEOUT_MS),
 });
 
@@ -178,7 +178,7 @@ export class AsappClient {
 
   async #resolveCredentials(): Promise<AsappCredentials> {
     if (typeof this.#credentials !== 'function') return this.#credentials;
-    const provided = credentialsSchema.safeParse(await this.#credentials());
+    const provided = asappCredentialsSchema.safeParse(await this.#credentials());
     if (!provided.success) {
       throw new Error(`The ASAPP credentials provider must resolve to {apiId, apiSecret}: ${describeIssues(provided.error, '(credentials)')}`);
     }

@@ -17,6 +17,7 @@ export {
   AsappTimeoutError,
 } from './errors';
 export { asappHostSchema, normalizeAsappHost } from './host';
+export { asappCredentialsSchema } from './schemas';
 export type {
   AsappCredentials,
   AsappErrorDetail,

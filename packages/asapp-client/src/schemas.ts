@@ -14,7 +14,8 @@ export interface AsappCredentials {
 // Checked up front because fetch's own header validation quotes the offending value in its error, which for the
 // secret would put it in logs. ASAPP's credentials are printable ASCII.
 const headerSafe = z.string().regex(/^[\x21-\x7e]+$/, 'must be non-empty printable ASCII without spaces');
-export const credentialsSchema = z.object({ apiId: headerSafe, apiSecret: headerSafe });
+/** `{apiId, apiSecret}` as the client sends them; exported so a credentials source can check what it loaded. */
+export const asappCredentialsSchema = z.object({ apiId: headerSafe, apiSecret: headerSafe });
 
 /** Variables handed to GenerativeAgent; values are usually strings (contact attributes, Lambda parameters). */
 export type InputVariables = Readonly<Record<string, unknown>>;
