@@ -2,21 +2,20 @@ import {
   AsappApiError,
   AsappClient,
   AsappClientError,
-  type AsappCredentials,
+  type AsappCredentialsSource,
+  type AsappErrorDetail,
   AsappTimeoutError,
+  asappCredentialsSchema,
 } from '@genagent-connect/asapp-client';
-import { z } from 'zod';
 import type { AsappConfig, AsappCredentialsConfig } from './config/asapp-config';
 import { errorMessageOf } from './errors';
 import { readSecretFromSecretsManager, SecretError, type SecretReader } from './secrets';
-
-const credentialsSecretSchema = z.object({ apiId: z.string().min(1), apiSecret: z.string().min(1) });
 
 /** Static credentials as they are; a secret ARN becomes a provider the client calls per request (the reader caches). */
 export function asappCredentials(
   config: AsappCredentialsConfig,
   readSecret: SecretReader = readSecretFromSecretsManager,
-): AsappCredentials | (() => Promise<AsappCredentials>) {
+): AsappCredentialsSource {
   if (config.kind === 'static') return { apiId: config.apiId, apiSecret: config.apiSecret };
   const { secretArn } = config;
   return async () => {
@@ -26,10 +25,11 @@ export function asappCredentials(
     } catch (error) {
       throw new SecretError(`could not read ASAPP credentials secret ${secretArn} - ${errorMessageOf(error)}`);
     }
-    const parsed = credentialsSecretSchema.safeParse(value);
+    // Checked here so the message names the secret; the client's own check could only say "the provider".
+    const parsed = asappCredentialsSchema.safeParse(value);
     if (!parsed.success) {
       throw new SecretError(
-        `ASAPP credentials secret ${secretArn} must hold JSON {"apiId": "...", "apiSecret": "..."} with both non-empty`,
+        `ASAPP credentials secret ${secretArn} must hold JSON {"apiId": "...", "apiSecret": "..."}, both non-empty printable ASCII`,
       );
     }
     return parsed.data;
@@ -51,7 +51,7 @@ export function createAsappClientFromConfig(config: AsappConfig, readSecret?: Se
 export interface AsappFailure {
   /** 0 when there was no HTTP response. */
   readonly statusCode: number;
-  readonly asappError: { readonly requestId: string; readonly code: string; readonly message: string } | null;
+  readonly asappError: AsappErrorDetail | null;
   readonly errorMessage: string;
 }
 

@@ -1,3 +1,4 @@
+import type { AsappErrorDetail } from '@genagent-connect/asapp-client';
 import type { AsappFailure } from '../asapp';
 
 /** engage → flow (ResponseType JSON), as ASAPP's module reads it. */
@@ -5,7 +6,7 @@ export interface EngageResponse {
   readonly result: 'success' | 'error';
   /** 0 when there was no HTTP response. */
   readonly asappStatusCode: number;
-  readonly asappErrorResponse: { readonly requestId: string; readonly code: string; readonly message: string } | null;
+  readonly asappErrorResponse: AsappErrorDetail | null;
   /** `""` on success. */
   readonly errorMessage: string;
 }
