@@ -1,6 +1,6 @@
-import { ActionQueue, createValkeyClient, type ValkeyClient } from '@genagent-connect/action-queue';
 import {
   ConfigError,
+  createActionQueueFromConfig,
   createAsappClientFromConfig,
   createCallContextHandler,
   createCallTransferHandler,
@@ -12,14 +12,12 @@ import {
   parseAsappConfig,
   parseEngageConfig,
   parsePullActionConfig,
+  parseValkeyConfig,
   type PushActionResponse,
 } from '@genagent-connect/lambdas';
 import type { HandlerName } from './bindings';
 import { ScenarioError } from './scenario';
 import type { SandboxServices } from './services';
-
-/** The deployed handlers' budget for reaching Valkey and for each non-blocking command. */
-const VALKEY_TIMEOUT_MS = 400;
 
 export interface HandlerSettings {
   /** PULL_WAIT_MS: 0 = poll mode. */
@@ -60,27 +58,21 @@ export function createCallHandlers(services: SandboxServices, settings: HandlerS
     ATTRIBUTES_TO_INPUT_VARIABLES: JSON.stringify(settings.attributesToInputVariables),
     SSML_CONVERSIONS: JSON.stringify(settings.ssmlConversions),
     PULL_WAIT_MS: String(settings.pullWaitMs),
+    VALKEY_HOST: valkey.host,
+    VALKEY_PORT: String(valkey.port),
+    VALKEY_PASSWORD: valkey.password,
   });
   const asappClient = createAsappClientFromConfig(configs.asapp);
-  const connect = (connectionName: string): ValkeyClient =>
-    createValkeyClient({
-      host: valkey.host,
-      port: valkey.port,
-      ...(valkey.password === undefined ? {} : { password: valkey.password }),
-      connectTimeoutMs: VALKEY_TIMEOUT_MS,
-      commandTimeoutMs: VALKEY_TIMEOUT_MS,
-      connectionName,
-    });
-  const pullClient = connect('sandbox-pull-action');
-  const pushClient = connect('sandbox-push-action');
-  const pushAction = createPushActionHandler({ queue: new ActionQueue(pushClient), logger: quietLogger('push-action') });
+  const pull = createActionQueueFromConfig(configs.valkey, 'sandbox-pull-action');
+  const push = createActionQueueFromConfig(configs.valkey, 'sandbox-push-action');
+  const pushAction = createPushActionHandler({ queue: push.queue, logger: quietLogger('push-action') });
   return {
     pushAction,
     byName: {
       engage: createEngageHandler({ config: configs.engage, asappClient, logger: quietLogger('engage') }),
       'pull-action': createPullActionHandler({
         config: configs.pullAction,
-        queue: new ActionQueue(pullClient),
+        queue: pull.queue,
         logger: quietLogger('pull-action'),
       }),
       'push-action': pushAction,
@@ -88,7 +80,7 @@ export function createCallHandlers(services: SandboxServices, settings: HandlerS
       'call-context': createCallContextHandler({ asappClient, logger: quietLogger('call-context') }),
     },
     async close() {
-      await Promise.all([pullClient.close(), pushClient.close()]);
+      await Promise.all([pull.close(), push.close()]);
     },
   };
 }
@@ -99,6 +91,7 @@ function parseConfigs(environment: Readonly<Record<string, string | undefined>>)
       asapp: parseAsappConfig(environment),
       engage: parseEngageConfig(environment),
       pullAction: parsePullActionConfig(environment),
+      valkey: parseValkeyConfig(environment),
     };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

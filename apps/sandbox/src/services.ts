@@ -1,5 +1,10 @@
 import { type AsappEmulator, startAsappEmulator } from '@genagent-connect/asapp-emulator';
-import { findValkeyServerBinary, type LocalValkeyServer, startValkeyServer } from '@genagent-connect/local-valkey';
+import {
+  externalValkeyServer,
+  findValkeyServerBinary,
+  type LocalValkeyServer,
+  startValkeyServer,
+} from '@genagent-connect/local-valkey';
 
 /** Where the handlers reach Valkey; `server` is set when the sandbox started it (and so may stop it). */
 export interface ValkeyEndpoint {
@@ -55,19 +60,14 @@ async function startLocalValkey(): Promise<ValkeyEndpoint> {
   return { host: server.host, port: server.port, server };
 }
 
-function parseValkeyUrl(text: string): ValkeyEndpoint {
-  let url: URL;
+// Not ours to stop, so no `server`: a scenario that would kill it is refused up front.
+function parseValkeyUrl(url: string): ValkeyEndpoint {
+  let external: LocalValkeyServer;
   try {
-    url = new URL(text);
-  } catch {
-    throw new SetupError(`VALKEY_URL "${text}" is not a URL; use redis://host:port or redis://:password@host:port`);
+    external = externalValkeyServer(url);
+  } catch (error) {
+    throw new SetupError((error as Error).message);
   }
-  if (url.protocol !== 'redis:') {
-    throw new SetupError(`VALKEY_URL must start with redis:// (TLS is not supported by the sandbox), got "${url.protocol}//"`);
-  }
-  return {
-    host: url.hostname,
-    port: url.port === '' ? 6379 : Number(url.port),
-    ...(url.password === '' ? {} : { password: decodeURIComponent(url.password) }),
-  };
+  const { host, port, password } = external;
+  return { host, port, ...(password === undefined ? {} : { password }) };
 }

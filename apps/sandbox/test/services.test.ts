@@ -41,8 +41,8 @@ describe('VALKEY_URL', () => {
   });
 
   it.each([
-    ['not a url', 'VALKEY_URL "not a url" is not a URL'],
-    ['rediss://127.0.0.1:6380', 'VALKEY_URL must start with redis://'],
+    ['not a url', 'VALKEY_URL must look like redis://[:password@]host:port'],
+    ['rediss://127.0.0.1:6380', 'VALKEY_URL must use redis://'],
   ])('rejects %s as setup the user must fix', async (url, message) => {
     const attempt = startSandboxServices({ valkeyUrl: url });
     await expect(attempt).rejects.toThrow(SetupError);
