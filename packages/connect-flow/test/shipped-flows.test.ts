@@ -1,6 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { actionEdges, findPlaceholders, type Flow, lintFlow, parseFlow, renderFlowTemplate } from '../src';
+import {
+  actionEdges,
+  findPlaceholders,
+  type Flow,
+  flowToMermaid,
+  type FlowRunResult,
+  lintFlow,
+  parseFlow,
+  renderFlowTemplate,
+  type RunFlowOptions,
+  runFlow,
+  virtualClock,
+} from '../src';
 
 const FLOW_DIRECTORY = join(__dirname, '../../../flow-modules');
 const read = (file: string): string => readFileSync(join(FLOW_DIRECTORY, file), 'utf8');
@@ -42,6 +54,10 @@ describe('shipped flows', () => {
 
 describe('the GenerativeAgent module', () => {
   const module = parseFlow(read('generative-agent-module.json'), 'generative-agent-module.json');
+
+  it('has its committed diagram up to date (pnpm flow:graph … --out flow-modules/generative-agent-module.mmd)', () => {
+    expect(read('generative-agent-module.mmd')).toBe(flowToMermaid(module));
+  });
   const action = (id: string) => {
     const found = module.Actions.find((candidate) => candidate.Identifier === id);
     if (found === undefined) throw new Error(`module has no action ${id}`);
@@ -95,7 +111,50 @@ describe('the GenerativeAgent module', () => {
     expect(reachableAvoiding(module, (id) => id === 'DidModuleStartMediaStreaming')).not.toContain('StopMediaStreaming');
     expect(action('DidModuleStartMediaStreaming').Parameters.ComparisonValue).toBe('$.FlowAttributes.ASAPP_Started_Media');
     expect(conditionTargets('DidModuleStartMediaStreaming')).toEqual({ '1': 'StopMediaStreaming' });
-    expect(action('MarkMediaStartedByModule').Transitions.NextAction).toBe('StartMediaStreaming');
+    // The flag is set only once the start succeeded, so a failed start is never followed by a stop.
+    expect(action('StartMediaStreaming').Transitions.NextAction).toBe('MarkMediaStartedByModule');
+  });
+});
+
+describe('the GenerativeAgent module, run', () => {
+  const rendered = parseFlow(
+    renderFlowTemplate(read('generative-agent-module.json'), {
+      placeholders: {
+        ENGAGE_LAMBDA_ARN: 'arn:aws:lambda:us-east-1:111122223333:function:engage:live',
+        PULL_ACTION_LAMBDA_ARN: 'arn:aws:lambda:us-east-1:111122223333:function:pull-action:live',
+        PROCESSING_CUE_AUDIO_URI: 's3://prompts/processing-cue.wav',
+      },
+    }),
+    'rendered module',
+  );
+  // Engage answers as the engage Lambda does when ASAPP refuses the call, so the module exits at once.
+  const engageRefused = async () => ({ result: 'error', asappStatusCode: 401, asappErrorResponse: null, errorMessage: 'unauthorized' });
+  const runModule = (options: RunFlowOptions): Promise<FlowRunResult> =>
+    runFlow(rendered, { clock: virtualClock(), invokeLambda: engageRefused, ...options });
+  const streamingChanges = (result: FlowRunResult) =>
+    result.events.flatMap((event) => (event.type === 'mediaStreaming' ? [event.state] : []));
+  const ran = (result: FlowRunResult, identifier: string) =>
+    result.events.some((event) => event.type === 'actionEnter' && event.identifier === identifier);
+
+  it('starts streaming, and stops it on the way out', async () => {
+    const result = await runModule({});
+    expect(streamingChanges(result)).toEqual(['started', 'stopped']);
+    expect(result.attributes).toMatchObject({ ASAPP_Disposition: 'error', ASAPP_ErrorMessage: 'unauthorized' });
+    expect(result.endReason).toBe('moduleReturned');
+  });
+
+  it('leaves streaming the caller started running', async () => {
+    const result = await runModule({ contact: { mediaStreaming: true } });
+    expect(streamingChanges(result)).toEqual([]);
+    expect(ran(result, 'StopMediaStreaming')).toBe(false);
+  });
+
+  it('reports a failed start as an error and does not try to stop what it never started', async () => {
+    const result = await runModule({ liveMediaStreaming: false });
+    expect(result.attributes).toEqual({ ASAPP_Disposition: 'error', ASAPP_ErrorMessage: 'could not start media streaming' });
+    expect(ran(result, 'Engage')).toBe(false);
+    expect(ran(result, 'StopMediaStreaming')).toBe(false);
+    expect(result.endReason).toBe('moduleReturned');
   });
 });
 
