@@ -61,7 +61,7 @@ export class ActionQueue {
    */
   async push(input: unknown): Promise<AsappAction> {
     const parsed = parseAsappAction(input);
-    if (!parsed.ok) throw new InvalidActionError(parsed.error, parsed.problem);
+    if (!parsed.ok) throw new InvalidActionError(parsed.error);
     const action = parsed.action;
     const key = actionsKey(action.companyMarker, action.guid);
     const replies = await this.client.run((connection) =>

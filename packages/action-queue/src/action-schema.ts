@@ -72,13 +72,8 @@ export type AsappAction = z.infer<typeof asappActionSchema>;
 
 export type AsappActionParseResult =
   | { readonly ok: true; readonly action: AsappAction }
-  | {
-      readonly ok: false;
-      /** Names the bad field, e.g. "missing guid field", "speakParams.text must be a non-empty string". */
-      readonly error: string;
-      /** `unknownAction` lets PushAction log and acknowledge actions it does not know instead of failing them. */
-      readonly problem: 'unknownAction' | 'invalidField';
-    };
+  /** `error` names the bad field, e.g. "missing guid field", "speakParams.text must be a non-empty string". */
+  | { readonly ok: false; readonly error: string };
 
 /** Validates an untrusted action (a PushAction event or a stored queue entry). */
 export function parseAsappAction(input: unknown): AsappActionParseResult {
@@ -86,12 +81,5 @@ export function parseAsappAction(input: unknown): AsappActionParseResult {
   const envelope = envelopeSchema.safeParse(input);
   const result = envelope.success ? asappActionSchema.safeParse(input) : envelope;
   if (result.success) return { ok: true, action: result.data };
-  const issue = result.error.issues[0];
-  const isUnknownAction =
-    issue?.path.length === 1 && issue.path[0] === 'action' && typeof (input as { action?: unknown }).action === 'string';
-  return {
-    ok: false,
-    error: issue?.message ?? 'invalid action',
-    problem: isUnknownAction ? 'unknownAction' : 'invalidField',
-  };
+  return { ok: false, error: result.error.issues[0]?.message ?? 'invalid action' };
 }

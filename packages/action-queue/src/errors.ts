@@ -18,15 +18,7 @@ export class InvalidStoredActionError extends Error {
   }
 }
 
-/** ActionQueue.push was given something that is not a valid action; nothing was stored. */
+/** ActionQueue.push was given something that is not a valid action (an unknown one included); nothing was stored. */
 export class InvalidActionError extends Error {
   override readonly name = 'InvalidActionError';
-
-  constructor(
-    message: string,
-    /** `unknownAction`: PushAction logs and acknowledges these instead of failing them (see the contract). */
-    readonly problem: 'unknownAction' | 'invalidField',
-  ) {
-    super(message);
-  }
 }

@@ -4,9 +4,6 @@ export {
   type AsappAction,
   type AsappActionName,
   type AsappActionParseResult,
-  asappActionSchema,
-  companyMarkerSchema,
-  guidSchema,
   parseAsappAction,
 } from './action-schema';
 export { InvalidActionError, InvalidStoredActionError, ValkeyUnavailableError } from './errors';
