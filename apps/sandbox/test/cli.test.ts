@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TRANSCRIPT_FORMAT, type Transcript } from '../src';
 
+// Each test starts a fresh tsx process with real servers: a generous limit, so a loaded CI machine cannot trip it.
+jest.setTimeout(30_000);
+
 const APP_DIR = join(__dirname, '..');
 const TSX_CLI = require.resolve('tsx/cli');
 

@@ -2,6 +2,9 @@ import { join } from 'node:path';
 import { BindingError, parseLambdaBinding, parseScenario, type SandboxServices, ScenarioError, startSandboxServices } from '../src';
 import { FIXTURES_DIR, indexOf, simulate } from './helpers';
 
+// Whole calls against a real Valkey and the emulator: a generous limit, so a loaded CI machine cannot trip it.
+jest.setTimeout(30_000);
+
 const FOREIGN_MODULE = join(FIXTURES_DIR, 'acme-generative-agent-module.json');
 const SHIPPED_MODULE_TEMPLATE = join(__dirname, '..', '..', '..', 'flow-modules', 'generative-agent-module.json');
 const FOREIGN_ENGAGE_ARN = 'arn:aws:lambda:us-west-2:123456789012:function:acme-ga-engage:prod';

@@ -2,6 +2,9 @@ import { pingValkey } from '@genagent-connect/local-valkey';
 import { checkExpectations, defaultScenario, type SandboxServices, startSandboxServices, type Transcript } from '../src';
 import { indexOf, shippedScenario, shippedScenarioNames, simulate } from './helpers';
 
+// Whole calls against a real Valkey and the emulator: a generous limit, so a loaded CI machine cannot trip it.
+jest.setTimeout(30_000);
+
 let services: SandboxServices;
 
 beforeAll(async () => {

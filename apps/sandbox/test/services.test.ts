@@ -2,6 +2,9 @@ import { type LocalValkeyServer, startValkeyServer } from '@genagent-connect/loc
 import { parseScenario, type SandboxServices, ScenarioError, SetupError, startSandboxServices } from '../src';
 import { simulate } from './helpers';
 
+// Whole calls against a real Valkey and the emulator: a generous limit, so a loaded CI machine cannot trip it.
+jest.setTimeout(30_000);
+
 describe('VALKEY_URL', () => {
   let existing: LocalValkeyServer;
   let services: SandboxServices;
