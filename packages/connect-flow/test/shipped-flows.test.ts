@@ -158,6 +158,26 @@ describe('the GenerativeAgent module, run', () => {
   });
 });
 
+describe('the PSTN transfer flow (seed 000)', () => {
+  const flow = parseFlow(read('pstn-transfer-flow.json'), 'pstn-transfer-flow.json');
+  const action = (id: string) => flow.Actions.find((candidate) => candidate.Identifier === id);
+
+  it('transfers to the number call-transfer returns, resuming afterwards, then asks call-context with the contact id', () => {
+    expect(action('TransferToGenerativeAgent')?.Parameters).toMatchObject({
+      ThirdPartyPhoneNumber: '$.External.transferNumber',
+      ContinueFlowExecution: 'True',
+    });
+    expect(action('TransferToGenerativeAgent')?.Transitions.NextAction).toBe('GetCallContext');
+    expect(action('GetCallContext')?.Parameters.LambdaInvocationAttributes).toEqual({ contactId: '$.ContactId' });
+  });
+
+  it('branches on the transfer type AGENT or SYSTEM', () => {
+    const routes = action('RouteTransferType');
+    expect(routes?.Parameters.ComparisonValue).toBe('$.External.transferType');
+    expect(routes?.Transitions.Conditions?.map((condition) => condition.Condition.Operands[0])).toEqual(['AGENT', 'SYSTEM']);
+  });
+});
+
 /** Identifiers reachable from StartAction without passing through any action for which `blocked` holds. */
 function reachableAvoiding(flow: Flow, blocked: (id: string) => boolean): Set<string> {
   const byId = new Map(flow.Actions.map((action) => [action.Identifier, action]));
