@@ -8,5 +8,5 @@ export {
 } from './action-schema';
 export { InvalidActionError, InvalidStoredActionError, ValkeyUnavailableError } from './errors';
 export { QUEUE_TTL_SECONDS, actionsKey, beepBopCounterKey } from './keys';
-export { lazyValkeyClient } from './lazy-valkey-client';
+export { type LazyValkeyClientConfig, lazyValkeyClient } from './lazy-valkey-client';
 export { createValkeyClient, type ValkeyClient, type ValkeyClientConfig } from './valkey-client';

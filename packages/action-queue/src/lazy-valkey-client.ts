@@ -1,22 +1,33 @@
-import { createValkeyClient, type ValkeyClient, type ValkeyClientConfig } from './valkey-client';
+import { createValkeyClient, DEFAULT_VALKEY_TIMEOUT_MS, type ValkeyClient, type ValkeyClientConfig } from './valkey-client';
+
+export interface LazyValkeyClientConfig extends Omit<ValkeyClientConfig, 'password'> {
+  /** Resolves the AUTH token (e.g. from Secrets Manager) on first use. Default: no AUTH. */
+  readonly loadPassword?: () => Promise<string | undefined>;
+}
 
 /**
- * Returns a getter that creates the client on first call and hands out the same one afterwards, so a Lambda
- * container keeps one connection across invocations. The config may be async (e.g. an AUTH token from Secrets
- * Manager); if loading it fails, the next call tries again instead of caching the failure.
+ * A client that loads its password and connects on first use, then serves every later call with the same
+ * connection: one per Lambda container. If loading the password fails, the next call tries again rather than
+ * keeping the failure for the container's life.
  */
-export function lazyValkeyClient(
-  loadConfig: () => ValkeyClientConfig | Promise<ValkeyClientConfig>,
-): () => Promise<ValkeyClient> {
+export function lazyValkeyClient(config: LazyValkeyClientConfig): ValkeyClient {
+  const { loadPassword, ...connection } = config;
   let client: Promise<ValkeyClient> | undefined;
-  return () => {
+  const open = () => {
     client ??= Promise.resolve()
-      .then(loadConfig)
-      .then(createValkeyClient)
+      .then(loadPassword)
+      .then((password) => createValkeyClient({ ...connection, password }))
       .catch((error: unknown) => {
         client = undefined;
         throw error;
       });
     return client;
+  };
+  return {
+    commandTimeoutMs: config.commandTimeoutMs ?? DEFAULT_VALKEY_TIMEOUT_MS,
+    run: async (operation) => (await open()).run(operation),
+    close: async () => {
+      await (await client?.catch(() => undefined))?.close();
+    },
   };
 }

@@ -30,7 +30,7 @@ export interface ValkeyClient {
   close(): Promise<void>;
 }
 
-const DEFAULT_TIMEOUT_MS = 500;
+export const DEFAULT_VALKEY_TIMEOUT_MS = 500;
 /** Reconnect quickly (the flow polls every ~0.4-1 s) but do not spin against a server that is down. */
 const MAX_RECONNECT_DELAY_MS = 200;
 
@@ -41,8 +41,8 @@ class IovalkeyClient implements ValkeyClient {
   private lastError: Error | undefined;
 
   constructor(config: ValkeyClientConfig) {
-    this.connectTimeoutMs = config.connectTimeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.commandTimeoutMs = config.commandTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.connectTimeoutMs = config.connectTimeoutMs ?? DEFAULT_VALKEY_TIMEOUT_MS;
+    this.commandTimeoutMs = config.commandTimeoutMs ?? DEFAULT_VALKEY_TIMEOUT_MS;
     this.connection = new Valkey({
       host: config.host,
       port: config.port,

@@ -19,6 +19,10 @@ export class Cleanup {
     return admin;
   }
 
+  closer(close: () => Promise<unknown>): void {
+    this.closers.push(close);
+  }
+
   server(server: LocalValkeyServer): LocalValkeyServer {
     this.closers.push(() => server.stop());
     return server;

@@ -121,29 +121,40 @@ describe('Valkey client resilience', () => {
 });
 
 describe('lazyValkeyClient', () => {
-  it('creates the client on first use and returns the same one afterwards', async () => {
-    const server = await startValkeyServer();
-    const loadConfig = jest.fn(async () => ({ host: server.host, port: server.port }));
-    const getClient = lazyValkeyClient(loadConfig);
-    expect(loadConfig).not.toHaveBeenCalled();
-    const [first, second] = await Promise.all([getClient(), getClient()]);
-    const third = await getClient();
-    expect(first).toBe(second);
-    expect(first).toBe(third);
-    expect(loadConfig).toHaveBeenCalledTimes(1);
-    await first.close();
-    await server.stop();
+  const cleanup = new Cleanup();
+
+  afterEach(() => cleanup.run());
+
+  it('loads the password and connects on first use, then serves every call with that one connection', async () => {
+    const server = cleanup.server(await startValkeyServer({ password: 'lazy-token' }));
+    const admin = cleanup.admin(server);
+    const loadPassword = jest.fn(async () => server.password);
+    const client = lazyValkeyClient({ host: server.host, port: server.port, connectionName: 'lazy-test', loadPassword });
+    cleanup.closer(() => client.close());
+    const queue = new ActionQueue(client);
+    expect(loadPassword).not.toHaveBeenCalled();
+
+    const call = newCall();
+    await Promise.all([queue.push(speak(call, 'one')), queue.push(speak(call, 'two'))]);
+    expect(await queue.pull(call.companyMarker, call.guid)).toEqual(speak(call, 'one'));
+
+    expect(loadPassword).toHaveBeenCalledTimes(1);
+    const clients = (await admin.client('LIST')) as string;
+    expect(clients.split('\n').filter((line) => line.includes('name=lazy-test'))).toHaveLength(1);
   });
 
-  it('tries again after the config failed to load', async () => {
-    const loadConfig = jest
-      .fn()
-      .mockRejectedValueOnce(new Error('secret not found'))
-      .mockResolvedValueOnce({ host: '127.0.0.1', port: 6379 });
-    const getClient = lazyValkeyClient(loadConfig);
-    await expect(getClient()).rejects.toThrow('secret not found');
-    const client = await getClient();
-    expect(loadConfig).toHaveBeenCalledTimes(2);
-    await client.close();
+  it('loads the password again on the next call after loading it failed', async () => {
+    const server = cleanup.server(await startValkeyServer({ password: 'lazy-token' }));
+    const loadPassword = jest.fn().mockRejectedValueOnce(new Error('secret not found')).mockResolvedValue('lazy-token');
+    const client = lazyValkeyClient({ host: server.host, port: server.port, loadPassword });
+    cleanup.closer(() => client.close());
+    const queue = new ActionQueue(client);
+    const call = newCall();
+
+    await expect(queue.push(speak(call, 'first try'))).rejects.toThrow('secret not found');
+    await queue.push(speak(call, 'second try'));
+
+    expect(loadPassword).toHaveBeenCalledTimes(2);
+    expect(await queue.pull(call.companyMarker, call.guid)).toEqual(speak(call, 'second try'));
   });
 });

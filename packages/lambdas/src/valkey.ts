@@ -1,10 +1,4 @@
-import {
-  ActionQueue,
-  lazyValkeyClient,
-  type ValkeyClient,
-  type ValkeyClientConfig,
-  ValkeyUnavailableError,
-} from '@genagent-connect/action-queue';
+import { ActionQueue, lazyValkeyClient, ValkeyUnavailableError } from '@genagent-connect/action-queue';
 import type { ValkeyAuthSource, ValkeyConfig } from './config/valkey-config';
 import { errorMessageOf } from './errors';
 import { readSecretFromSecretsManager, SecretError, type SecretReader } from './secrets';
@@ -43,29 +37,16 @@ export function createActionQueueFromConfig(
   connectionName: string | undefined,
   readSecret: SecretReader = readSecretFromSecretsManager,
 ): ContainerActionQueue {
-  let opened: Promise<ValkeyClient> | undefined;
-  const getClient = lazyValkeyClient(
-    async (): Promise<ValkeyClientConfig> => ({
-      host: config.host,
-      port: config.port,
-      tls: config.tls,
-      password: await authPassword(config.auth, readSecret),
-      connectTimeoutMs: VALKEY_TIMEOUT_MS,
-      commandTimeoutMs: VALKEY_TIMEOUT_MS,
-      connectionName,
-    }),
-  );
-  const deferredClient: ValkeyClient = {
+  const client = lazyValkeyClient({
+    host: config.host,
+    port: config.port,
+    tls: config.tls,
+    loadPassword: () => authPassword(config.auth, readSecret),
+    connectTimeoutMs: VALKEY_TIMEOUT_MS,
     commandTimeoutMs: VALKEY_TIMEOUT_MS,
-    run: async (operation) => {
-      opened = getClient();
-      return (await opened).run(operation);
-    },
-    close: async () => {
-      if (opened) await (await opened.catch(() => undefined))?.close();
-    },
-  };
-  return { queue: new ActionQueue(deferredClient), close: () => deferredClient.close() };
+    connectionName,
+  });
+  return { queue: new ActionQueue(client), close: () => client.close() };
 }
 
 /** `error connecting to Valkey - …` when Valkey (or its AUTH token) was out of reach, else undefined. */
