@@ -1,6 +1,8 @@
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
+import { renderFlowTemplate } from '@genagent-connect/connect-flow';
 import { join } from 'node:path';
+import { readFlowTemplate } from '../src/flow-templates';
 import {
   dataOf,
   exampleConfig,
@@ -199,6 +201,21 @@ describe('dev (local state, new VPC, both modes, sample flow)', () => {
     expect(content).toContain(aliasOf(dev, 'genagent-dev-pull-action'));
     expect(content).toMatch(/s3:\/\/\$\{aws_s3_bucket\.[^}]+\.bucket\}\/prompts\/processing-cue\.wav/);
     expect(content).toContain('"ASAPP_TransferReason": "$.External.outputVariables.transferReason"');
+  });
+
+  it('deploys exactly what renderFlowTemplate renders, so the module the sandbox runs is the module Connect runs', () => {
+    const content = String(onlyResource(dev, 'aws_connect_contact_flow_module').content);
+    const bucket = /s3:\/\/(\$\{aws_s3_bucket\.[^}]+\.bucket\})\//.exec(content)?.[1];
+    expect(content).toBe(
+      renderFlowTemplate(readFlowTemplate('generativeAgentModule'), {
+        placeholders: {
+          ENGAGE_LAMBDA_ARN: aliasOf(dev, 'genagent-dev-engage'),
+          PULL_ACTION_LAMBDA_ARN: aliasOf(dev, 'genagent-dev-pull-action'),
+          PROCESSING_CUE_AUDIO_URI: `s3://${bucket}/prompts/processing-cue.wav`,
+        },
+        outputVariables: exampleConfig('dev').outputVariables,
+      }),
+    );
   });
 
   it('uploads the processing cue to a private bucket only the instance may read', () => {
