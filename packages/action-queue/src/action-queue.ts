@@ -81,9 +81,14 @@ export class ActionQueue {
     if (!Number.isInteger(waitMs) || waitMs < 0) {
       throw new RangeError(`waitMs must be a whole number of milliseconds >= 0, got ${waitMs}`);
     }
-    const entry = await this.client.run((connection: Valkey) =>
-      waitMs === 0 ? connection.lpop(key) : blockingPop(connection, key, waitMs, this.client.commandTimeoutMs),
-    );
+    const startedAt = performance.now();
+    const entry = await this.client.run((connection: Valkey) => {
+      if (waitMs === 0) return connection.lpop(key);
+      // Time spent getting a connection comes out of the wait, so a pull never takes longer than waitMs plus the
+      // command timeout, cold connection or not: PullAction's wait is sized to the flow's 3 s.
+      const remainingMs = Math.max(1, Math.round(waitMs - (performance.now() - startedAt)));
+      return blockingPop(connection, key, remainingMs, this.client.commandTimeoutMs);
+    });
     return entry === null ? null : parseStoredAction(key, entry);
   }
 

@@ -1,6 +1,6 @@
 import { type LocalValkeyServer, startValkeyServer } from '@genagent-connect/local-valkey';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ActionQueue } from '../src';
+import { ActionQueue, lazyValkeyClient } from '../src';
 import { Cleanup, elapsedMs, newCall, speak } from './helpers';
 
 describe('ActionQueue.pull with waitMs (long-poll)', () => {
@@ -55,5 +55,20 @@ describe('ActionQueue.pull with waitMs (long-poll)', () => {
     await pusher.push(speak(call, 'two'));
     expect(await pulled).toEqual(speak(call, 'one'));
     expect(await puller.pull(call.companyMarker, call.guid, { waitMs: 2000 })).toEqual(speak(call, 'two'));
+  });
+
+  it('counts the time spent connecting against the wait, so a cold pull is bounded by waitMs plus the command timeout', async () => {
+    const connectDelayMs = 1000;
+    const client = lazyValkeyClient({
+      host: server.host,
+      port: server.port,
+      loadPassword: () => sleep(connectDelayMs).then(() => undefined),
+    });
+    cleanup.closer(() => client.close());
+    const call = newCall();
+    const waitMs = 1500;
+    const { result, ms } = await elapsedMs(() => new ActionQueue(client).pull(call.companyMarker, call.guid, { waitMs }));
+    expect(result).toBeNull();
+    expect(ms).toBeLessThan(waitMs + client.commandTimeoutMs);
   });
 });
