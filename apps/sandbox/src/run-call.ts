@@ -57,6 +57,7 @@ export async function runCall(options: RunCallOptions): Promise<CallRecord> {
   ]);
   bindings.assertCovers([flows.flow, ...Object.values(flows.modules)]);
 
+  const clock = createPlaybackClock(timeScale);
   const pullWaitMs = pullWaitMsOf(scenario);
   const handlers = createCallHandlers(services, {
     pullWaitMs,
@@ -64,7 +65,6 @@ export async function runCall(options: RunCallOptions): Promise<CallRecord> {
     attributesToInputVariables: scenario.attributesToInputVariables,
     ...(scenario.asapp.timeoutMs === undefined ? {} : { asappTimeoutMs: scenario.asapp.timeoutMs }),
   });
-  const clock = createPlaybackClock(timeScale);
   const callStart = clock.now();
   const callTime = () => clock.now() - callStart;
   let valkeyStopped = false;
@@ -81,10 +81,6 @@ export async function runCall(options: RunCallOptions): Promise<CallRecord> {
     },
   });
   const { emulator } = services;
-  for (const endpoint of OVERRIDABLE_ENDPOINTS) emulator.setBehaviour(endpoint, scenario.asapp[endpoint]);
-  const stopListening = emulator.onEngage((engage) => {
-    if (engage.guid === contactId) driver.start();
-  });
   const handlerOfArn: Record<string, HandlerName> = {};
   const onEvent = (event: FlowEvent) => {
     if (event.type === 'speech' || event.type === 'audio') clock.fastForward(event.durationMs);
@@ -95,7 +91,11 @@ export async function runCall(options: RunCallOptions): Promise<CallRecord> {
   };
 
   const wallStart = performance.now();
+  const stopListening = emulator.onEngage((engage) => {
+    if (engage.guid === contactId) driver.start();
+  });
   try {
+    for (const endpoint of OVERRIDABLE_ENDPOINTS) emulator.setBehaviour(endpoint, scenario.asapp[endpoint]);
     const result = await runFlow(flows.flow, {
       modules: flows.modules,
       contact: {
