@@ -1,5 +1,5 @@
 export type { AsappConfig, AsappCredentialsConfig } from './config/asapp-config';
-export { DEFAULT_ASAPP_TIMEOUT_MS, parseAsappConfig } from './config/asapp-config';
+export { parseAsappConfig } from './config/asapp-config';
 export { ConfigError } from './config/config-error';
 export { type EngageConfig, parseEngageConfig } from './config/engage-config';
 export type { Environment } from './config/environment';
@@ -8,19 +8,18 @@ export { MAX_PULL_WAIT_MS, type PullActionConfig, parsePullActionConfig } from '
 export { parseValkeyConfig, type ValkeyAuthSource, type ValkeyConfig } from './config/valkey-config';
 export { createAsappClientFromConfig } from './asapp';
 export { type ContainerActionQueue, createActionQueueFromConfig } from './valkey';
-export { type SecretReader, SECRET_CACHE_SECONDS } from './secrets';
+export type { SecretReader } from './secrets';
 export type { LambdaHandler } from './lambda-handler';
 export { createLambdaLogger, maskPhoneNumber } from './logging';
 export { escapeXml, type SpeechText, type SsmlConversion, toSpeech } from './ssml';
 export { type LambdaBundle, type LambdaName, LAMBDA_NAMES, lambdaBundles } from './bundles';
-export {
-  callContextHandlerFromEnvironment,
-  callTransferHandlerFromEnvironment,
-  engageHandlerFromEnvironment,
-  handlerFromEnvironment,
-  pullActionHandlerFromEnvironment,
-  pushActionHandlerFromEnvironment,
-} from './from-environment';
+// Each *FromEnvironment wires its handler exactly as Lambda does; the handler files import only their own, so each
+// bundle carries only its function's code.
+export { callContextHandlerFromEnvironment } from './call-context/call-context-from-environment';
+export { callTransferHandlerFromEnvironment } from './call-transfer/call-transfer-from-environment';
+export { engageHandlerFromEnvironment } from './engage/engage-from-environment';
+export { pullActionHandlerFromEnvironment } from './pull-action/pull-action-from-environment';
+export { pushActionHandlerFromEnvironment } from './push-action/push-action-from-environment';
 export { createEngageHandler, type EngageHandlerDependencies } from './engage/engage-handler';
 export type { EngageResponse } from './engage/engage-response';
 export {

@@ -1,5 +1,5 @@
 /** Seconds a fetched secret is reused before Secrets Manager is asked again (rotation shows up within this). */
-export const SECRET_CACHE_SECONDS = 300;
+const SECRET_CACHE_SECONDS = 300;
 
 /** Reads a secret's value; `json` parses it. Injected in tests, where AWS is the only thing mocked. */
 export type SecretReader = (secretArn: string, options: { readonly json: boolean }) => Promise<unknown>;

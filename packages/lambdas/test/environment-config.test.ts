@@ -3,7 +3,6 @@ import {
   callTransferHandlerFromEnvironment,
   type Environment,
   engageHandlerFromEnvironment,
-  handlerFromEnvironment,
   pullActionHandlerFromEnvironment,
   pushActionHandlerFromEnvironment,
 } from '../src';
@@ -76,7 +75,7 @@ describe('a bad environment variable', () => {
 });
 
 it('keeps answering the configuration error on later invocations of the same container', async () => {
-  const handler = handlerFromEnvironment('pull-action', { environment: { PULL_WAIT_MS: '1' } });
+  const handler = pullActionHandlerFromEnvironment({ environment: { PULL_WAIT_MS: '1' } });
   const first = await handler(contactFlowEvent());
   const second = await handler(contactFlowEvent());
   expect(first).toEqual({ next: 'error', text: expect.stringMatching(/^invalid environment variable VALKEY_HOST: not set/), playBeepBop: 0, pullMode: 'poll' });

@@ -18,7 +18,7 @@ export interface AsappConfig {
   readonly credentials: AsappCredentialsConfig;
 }
 
-export const DEFAULT_ASAPP_TIMEOUT_MS = 5000;
+const DEFAULT_ASAPP_TIMEOUT_MS = 5000;
 
 export function parseAsappConfig(environment: Environment): AsappConfig {
   const values = readEnvironment(environment, {
