@@ -1,8 +1,8 @@
-import { lambdaBundles } from '@genagent-connect/lambdas/bundles';
-import type { EnvironmentConfig, FunctionName } from './config/environment-schema';
+import { type LambdaName, lambdaBundles } from '@genagent-connect/lambdas/bundles';
+import type { EnvironmentConfig } from './config/environment-schema';
 
 /** What every integration function takes from the environment: name, code, logs, warm capacity. */
-export function functionProps(config: EnvironmentConfig, name: FunctionName) {
+export function functionProps(config: EnvironmentConfig, name: LambdaName) {
   return {
     namePrefix: config.namePrefix,
     name,

@@ -5,7 +5,7 @@ export type { FlowContentProps } from './flow-content';
 export { type FlowModuleProps, FlowModule } from './flow-module';
 export { type FunctionVpcPlacement, type IntegrationFunctionProps, IntegrationFunction } from './integration-function';
 export { logRetentionDays } from './log-retention';
-export { type MediaStreamingProps, MediaStreaming } from './media-streaming';
+export { type MediaStreamingProps, MediaStreaming, mediaStreamRetentionHours } from './media-streaming';
 export { type MonitoredFunction, type MonitoringProps, type ValkeyAlarmThresholds, Monitoring } from './monitoring';
 export { type NameKind, nameRules, resourceName } from './naming';
 export { type ExistingVpc, type NetworkProps, type NewVpc, Network } from './network';

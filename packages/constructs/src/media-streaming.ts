@@ -24,6 +24,9 @@ export interface MediaStreamingProps {
 
 const streamPrefixPattern = /^[A-Za-z0-9_.-]{1,128}$/;
 
+/** Kinesis Video Streams retention Connect accepts: 1 hour (ASAPP's minimum) to 10 years. */
+export const mediaStreamRetentionHours = { min: 1, max: 87_600 } as const;
+
 /**
  * Live media streaming of the Connect instance (Data storage > Live media streaming): the
  * instance storage config for MEDIA_STREAMS. Kinesis Video Streams encryption is mandatory in the
@@ -41,9 +44,10 @@ export class MediaStreaming extends Construct {
     super(scope, id);
     const instance = parseConnectInstanceArn(props.connectInstanceArn);
     this.retentionHours = props.retentionHours ?? 24;
-    if (!Number.isInteger(this.retentionHours) || this.retentionHours < 1 || this.retentionHours > 87600) {
+    const { min, max } = mediaStreamRetentionHours;
+    if (!Number.isInteger(this.retentionHours) || this.retentionHours < min || this.retentionHours > max) {
       throw new Error(
-        `MediaStreaming retentionHours ${this.retentionHours} must be a whole number of hours from 1 (ASAPP's minimum) to 87600.`,
+        `MediaStreaming retentionHours ${this.retentionHours} must be a whole number of hours from ${min} (ASAPP's minimum) to ${max}.`,
       );
     }
     if (!Token.isUnresolved(props.streamPrefix) && !streamPrefixPattern.test(props.streamPrefix)) {

@@ -30,11 +30,3 @@ export const awsFormats = {
   /** Terraform Cloud organization and workspace names. */
   terraformCloudName: /^[A-Za-z0-9_-]{1,90}$/,
 } as const;
-
-/** The retention periods CloudWatch Logs accepts (0, "never expire", is deliberately not offered). */
-export const cloudWatchLogRetentionDays = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
-
-/** Kinesis Video Streams retention Connect accepts: 1 hour (ASAPP's minimum) to 10 years. */
-export const mediaStreamRetentionHours = { min: 1, max: 87_600 } as const;

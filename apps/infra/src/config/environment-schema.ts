@@ -1,8 +1,9 @@
+import { logRetentionDays, mediaStreamRetentionHours } from '@genagent-connect/constructs';
+import { LAMBDA_NAMES, type LambdaName } from '@genagent-connect/lambdas/bundles';
 import { z } from 'zod';
-import { awsFormats, cloudWatchLogRetentionDays, mediaStreamRetentionHours } from './aws-formats';
+import { awsFormats } from './aws-formats';
 import { maxNamePrefixLength } from './name-prefix';
 
-const functionNames = ['engage', 'push-action', 'pull-action', 'call-transfer', 'call-context'] as const;
 /** The functions that exist only in PSTN transfer mode; the others only in media streaming mode. */
 const pstnFunctions: ReadonlySet<string> = new Set(['call-transfer', 'call-context']);
 
@@ -224,18 +225,18 @@ export const environmentSchema = z
     provisionedConcurrency: z
       .strictObject(
         Object.fromEntries(
-          functionNames.map((name) => [
+          LAMBDA_NAMES.map((name) => [
             name,
             z.int({ error: 'expected a whole number' }).min(0, { error: 'expected 0 or more' }).max(1000).default(0),
           ]),
-        ) as Record<(typeof functionNames)[number], z.ZodDefault<z.ZodInt>>,
+        ) as Record<LambdaName, z.ZodDefault<z.ZodInt>>,
       )
       .default({ engage: 0, 'push-action': 0, 'pull-action': 0, 'call-transfer': 0, 'call-context': 0 }),
     /** Retention of every Lambda log group. */
     logRetentionDays: z
       .number()
-      .refine((days) => (cloudWatchLogRetentionDays as readonly number[]).includes(days), {
-        error: `expected a CloudWatch Logs retention: one of ${cloudWatchLogRetentionDays.join(', ')}`,
+      .refine((days) => (logRetentionDays as readonly number[]).includes(days), {
+        error: `expected a CloudWatch Logs retention: one of ${logRetentionDays.join(', ')}`,
       })
       .default(30),
     /** Powertools log level of the Lambdas. */
@@ -284,7 +285,7 @@ export const environmentSchema = z
     if ('existing' in env.network) {
       checkExistingSubnets(env.network.existing.privateSubnets, env.region, ctx);
     }
-    for (const name of functionNames) {
+    for (const name of LAMBDA_NAMES) {
       const modeOn = pstnFunctions.has(name) ? env.modes.pstnTransfer : env.modes.mediaStreaming;
       if (env.provisionedConcurrency[name] > 0 && !modeOn) {
         ctx.addIssue({
@@ -328,4 +329,3 @@ function checkExistingSubnets(subnets: readonly PrivateSubnet[], region: string,
 export type EnvironmentConfig = z.output<typeof environmentSchema>;
 /** What an environment file may contain (before defaults). */
 export type EnvironmentFile = z.input<typeof environmentSchema>;
-export type FunctionName = (typeof functionNames)[number];
