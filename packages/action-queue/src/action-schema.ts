@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Every action ASAPP's GenerativeAgent pushes for a call. `error` is never pushed; PullAction makes it up. */
 export const ASAPP_ACTION_NAMES = [

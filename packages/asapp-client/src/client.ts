@@ -1,5 +1,5 @@
 import { types } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   AsappApiError,
   AsappInvalidResponseError,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Requests are built by this client from typed input, so they need no runtime schema. Responses come from outside and
 // are parsed: strict on the fields our Lambdas use, lenient (optional, unknown keys dropped) on the rest, because

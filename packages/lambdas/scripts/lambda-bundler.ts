@@ -55,6 +55,7 @@ async function bundleLambda(name: LambdaName, outDir: string): Promise<LambdaBun
   const output = result.outputFiles[0];
   if (!output) throw new Error(`esbuild produced no output for ${name}`);
   assertOnlyRuntimeImports(name, result.metafile.outputs);
+  assertNoZodLocales(name, result.metafile.outputs);
   const zip = zipSync(
     { 'index.js': [output.contents, { mtime: FIXED_MTIME, os: 3, attrs: UNIX_FILE_MODE << 16 }] },
     { level: 9 },
@@ -74,3 +75,25 @@ function assertOnlyRuntimeImports(name: LambdaName, outputs: Record<string, { im
     }
   }
 }
+
+/**
+ * esbuild cannot tree-shake the `z` that `import { z } from 'zod'` binds, so one such import anywhere in a bundle
+ * brings in every zod locale and the whole classic API (about 370 KB of the script); `import * as z from 'zod'` is the
+ * same API and lets esbuild keep only what is used. Only the default English locale may be bundled.
+ */
+function assertNoZodLocales(
+  name: LambdaName,
+  outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>,
+): void {
+  const locales = Object.values(outputs).flatMap((output) =>
+    Object.entries(output.inputs).filter(
+      ([path, { bytesInOutput }]) => bytesInOutput > 0 && /\/zod\/v4\/locales\/(?!en\.js$)/.test(path),
+    ),
+  );
+  if (locales.length > 0) {
+    throw new Error(
+      `${name}: bundle contains ${locales.length} zod locales; import zod as \`import * as z from 'zod'\`, not \`import { z }\``,
+    );
+  }
+}
+

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeFirstIssue } from './zod-issues';
 
 const stringMap = z.record(z.string(), z.string());

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** Renders a zod issue path the way a person would write it: `Details.Parameters.guid`, `SSML_CONVERSIONS[0].searchFor`. */
 export function formatIssuePath(path: readonly PropertyKey[]): string {

@@ -1,5 +1,5 @@
 import { asappHostSchema } from '@genagent-connect/asapp-client';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from './config-error';
 import { type Environment, integerVariable, readEnvironment } from './environment';
 import { secretArn } from './secret-arn';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Environment, jsonVariable, readEnvironment } from './environment';
 
 /** engage's per-environment behaviour. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SsmlConversion } from '../ssml';
 import { type Environment, integerVariable, jsonVariable, readEnvironment } from './environment';
 

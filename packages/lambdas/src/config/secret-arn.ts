@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A Secrets Manager secret ARN, so that a name pasted by mistake fails at start-up rather than at the first fetch. */
 export const secretArn = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from './config-error';
 import { booleanVariable, type Environment, integerVariable, readEnvironment, requiredString } from './environment';
 import { secretArn } from './secret-arn';
