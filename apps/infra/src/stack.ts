@@ -53,7 +53,7 @@ export class GenerativeAgentStack extends TerraformStack {
     new Monitoring(this, 'monitoring', {
       namePrefix: config.namePrefix,
       region: config.region,
-      functions: this.monitoredFunctions(),
+      functions: this.monitoredFunctions(config),
       ...(this.mediaStreaming ? { valkeyCacheClusterIds: this.mediaStreaming.valkey.cacheClusterIds } : {}),
       ...(config.alarms.snsTopicArn ? { alarmTopicArn: config.alarms.snsTopicArn } : {}),
     });
@@ -78,16 +78,22 @@ export class GenerativeAgentStack extends TerraformStack {
     });
   }
 
-  /** Every function with the time its caller waits (flow limits: Engage 8 s, PullAction 3 s, PSTN 8 s). */
-  private monitoredFunctions(): MonitoredFunction[] {
+  /**
+   * Every function with the time its caller waits (flow limits: Engage 8 s, PullAction 3 s, PSTN 8 s), and PullAction's
+   * long-poll wait, which an idle call spends in full on every invocation.
+   */
+  private monitoredFunctions(config: EnvironmentConfig): MonitoredFunction[] {
     const watched = (fn: { functionName: string; timeoutSeconds: number }, callerWaitSeconds = fn.timeoutSeconds) => ({
       functionName: fn.functionName,
       limitMs: Math.min(callerWaitSeconds, fn.timeoutSeconds) * 1000,
     });
     const media = this.mediaStreaming;
     const pstn = this.pstnTransfer;
+    const longPollWaitMs = config.pullMode.mode === 'longPoll' ? config.pullMode.maxWaitMs : 0;
     return [
-      ...(media ? [watched(media.engage, 8), watched(media.pushAction), watched(media.pullAction, 3)] : []),
+      ...(media
+        ? [watched(media.engage, 8), watched(media.pushAction), { ...watched(media.pullAction, 3), designedWaitMs: longPollWaitMs }]
+        : []),
       ...(pstn ? [watched(pstn.callTransfer, 8), watched(pstn.callContext, 8)] : []),
     ];
   }

@@ -345,8 +345,10 @@ describe('prod (Terraform Cloud, more replicas, provisioned concurrency, long-po
     expect(provisioned).toEqual({ engage: 2, 'push-action': 2, 'pull-action': 5 });
   });
 
-  it('long-polls for up to 2 s', () => {
+  it('long-polls for up to 2 s, with the PullAction duration alarm above an idle long-poll', () => {
     expect(lambdaNamed(prod, 'genagent-prod-pull-action').environment.variables.PULL_WAIT_MS).toBe('2000');
+    const alarm = onlyResource(prod, 'aws_cloudwatch_metric_alarm', (candidate) => candidate.alarm_name === 'genagent-prod-pull-action-duration-p99');
+    expect(alarm.threshold).toBe(2500);
   });
 
   it('encrypts the media streams with the CMK and lets ASAPP decrypt with it', () => {

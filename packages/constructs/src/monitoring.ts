@@ -12,6 +12,12 @@ export interface MonitoredFunction {
    * for PullAction), else the function's timeout. The duration alarm fires near it.
    */
   readonly limitMs: number;
+  /**
+   * How long a healthy invocation lasts by design, in ms: PullAction's long-poll wait when the queue stays empty. The
+   * duration alarm then sits at least halfway between it and `limitMs`, so idle long-polls do not keep it firing.
+   * @default 0
+   */
+  readonly designedWaitMs?: number;
 }
 
 /** Valkey thresholds; defaults suit the small nodes ASAPP suggests. */
@@ -65,9 +71,7 @@ export class Monitoring extends Construct {
     }
 
     for (const fn of props.functions) {
-      if (!(fn.limitMs > 0)) {
-        throw new Error(`Monitoring functions[${fn.functionName}].limitMs ${fn.limitMs} must be a positive number of milliseconds.`);
-      }
+      const durationThreshold = durationThresholdMs(fn, fraction);
       const dimensions = { FunctionName: fn.functionName };
       const lambdaMetric = { namespace: 'AWS/Lambda', dimensions, period: 60 };
       this.alarm(fn.functionName, 'errors', {
@@ -90,10 +94,10 @@ export class Monitoring extends Construct {
         ...lambdaMetric,
         metricName: 'Duration',
         extendedStatistic: 'p99',
-        threshold: Math.round(fn.limitMs * fraction),
+        threshold: durationThreshold,
         evaluationPeriods: 5,
         datapointsToAlarm: 3,
-        alarmDescription: `${fn.functionName} p99 duration above ${fraction * 100}% of the ${fn.limitMs} ms its caller waits`,
+        alarmDescription: `${fn.functionName} p99 duration above ${durationThreshold} ms, near the ${fn.limitMs} ms its caller waits`,
       });
     }
 
@@ -159,6 +163,20 @@ export class Monitoring extends Construct {
   }
 }
 
+/** p99 duration alarm: `limitMs × fraction`, but at least halfway from the designed wait to the limit. */
+function durationThresholdMs(fn: MonitoredFunction, fraction: number): number {
+  const designedWaitMs = fn.designedWaitMs ?? 0;
+  if (!(fn.limitMs > 0)) {
+    throw new Error(`Monitoring functions[${fn.functionName}].limitMs ${fn.limitMs} must be a positive number of milliseconds.`);
+  }
+  if (!(designedWaitMs >= 0 && designedWaitMs < fn.limitMs)) {
+    throw new Error(
+      `Monitoring functions[${fn.functionName}].designedWaitMs ${designedWaitMs} must be at least 0 and below limitMs ${fn.limitMs}.`,
+    );
+  }
+  return Math.round(Math.max(fn.limitMs * fraction, (designedWaitMs + fn.limitMs) / 2));
+}
+
 type Metric = (string | Record<string, string>)[];
 
 function metricWidget(region: string, title: string, metrics: Metric[], x: number, y: number, extra: object = {}) {
@@ -187,7 +205,7 @@ function dashboardBody(region: string, functions: readonly MonitoredFunction[], 
       ['p50', 'p99', 'Maximum'].map((stat) => ['AWS/Lambda', 'Duration', 'FunctionName', fn.functionName, { stat }]),
       12,
       index * 6,
-      { annotations: { horizontal: [{ label: 'alarm', value: Math.round(fn.limitMs * fraction) }] } },
+      { annotations: { horizontal: [{ label: 'alarm', value: durationThresholdMs(fn, fraction) }] } },
     ),
   ]);
   const valkeyTop = functions.length * 6;

@@ -44,6 +44,13 @@ describe('Monitoring', () => {
     expect(alarmNamed(custom, 'ga-dev-pull-action-duration-p99')).toMatchObject({ threshold: 1500 });
   });
 
+  it('keeps an idle long-poll below the duration alarm: at least halfway from the designed wait to the limit', () => {
+    const longPoll = (designedWaitMs: number) =>
+      synth((scope) => new Monitoring(scope, 'monitoring', { ...base, functions: [{ functionName: 'ga-dev-pull-action', limitMs: 3000, designedWaitMs }] }));
+    expect(alarmNamed(longPoll(1000), 'ga-dev-pull-action-duration-p99')).toMatchObject({ threshold: 2400 });
+    expect(alarmNamed(longPoll(2500), 'ga-dev-pull-action-duration-p99')).toMatchObject({ threshold: 2750 });
+  });
+
   it('alarms per Valkey node on engine CPU, memory, evictions and connections', () => {
     const out = synth((scope) => new Monitoring(scope, 'monitoring', { ...base, valkeyThresholds: { connections: 500 } }));
     for (const node of ['ga-dev-valkey-001', 'ga-dev-valkey-002']) {
@@ -86,6 +93,10 @@ describe('Monitoring', () => {
   it.each([
     [{ durationAlarmFraction: 1.5 }, /durationAlarmFraction 1.5 must be greater than 0 and at most 1/],
     [{ functions: [{ functionName: 'ga-dev-engage', limitMs: 0 }] }, /functions\[ga-dev-engage\].limitMs 0 must be a positive number/],
+    [
+      { functions: [{ functionName: 'ga-dev-pull-action', limitMs: 3000, designedWaitMs: 3000 }] },
+      /functions\[ga-dev-pull-action\].designedWaitMs 3000 must be at least 0 and below limitMs 3000/,
+    ],
   ] as const)('rejects %j', (override, message) => {
     expect(() => synth((scope) => new Monitoring(scope, 'monitoring', { ...base, ...override }))).toThrow(message);
   });
