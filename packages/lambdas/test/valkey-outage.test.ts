@@ -43,6 +43,39 @@ describe('Valkey stopped, then restarted', () => {
   });
 });
 
+describe('Valkey going silent under a long-poll', () => {
+  let server: LocalValkeyServer;
+  let container: ContainerActionQueue;
+
+  beforeAll(async () => {
+    server = await startValkeyServer();
+    container = containerQueue(server, 'pull-action');
+  });
+  afterAll(async () => {
+    server.resume();
+    await container.close();
+    await server.stop();
+  });
+
+  it('answers next "error" in under 1 s, not after the whole wait', async () => {
+    const pullAction = createPullActionHandler({
+      config: parsePullActionConfig({ PULL_WAIT_MS: '2500' }),
+      queue: container.queue,
+    });
+    // Connected and idle, as a warm container is when the server stops answering.
+    await container.queue.push(speak);
+    expect(await pullAction(poll)).toMatchObject({ next: 'speak', pullMode: 'longPoll' });
+
+    server.pause();
+    const startedAt = performance.now();
+    const whileSilent = await pullAction(poll);
+    const elapsedMs = performance.now() - startedAt;
+    expect(whileSilent).toMatchObject({ next: 'error', pullMode: 'longPoll' });
+    expect(whileSilent.text).toMatch(/^error connecting to Valkey - /);
+    expect(elapsedMs).toBeLessThan(1000);
+  });
+});
+
 describe('Valkey AUTH token from Secrets Manager', () => {
   const tokenArn = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:valkey-auth-AbCdEf';
   let server: LocalValkeyServer;
