@@ -16,6 +16,7 @@ import { functionProps } from './function-props';
 import { flowModulesDir } from './paths';
 
 export interface MediaStreamingModeProps {
+  /** The validated environment file. */
   readonly config: EnvironmentConfig;
   /** Secret with the ASAPP API id and secret; Engage gets its ARN. */
   readonly credentialsSecretArn: string;

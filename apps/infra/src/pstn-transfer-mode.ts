@@ -6,6 +6,7 @@ import { readFlowTemplate } from './flow-templates';
 import { functionProps } from './function-props';
 
 export interface PstnTransferModeProps {
+  /** The validated environment file. */
   readonly config: EnvironmentConfig;
   /** Secret with the ASAPP API id and secret; both functions get its ARN. */
   readonly credentialsSecretArn: string;

@@ -9,6 +9,7 @@ export interface ContactFlowProps extends FlowContentProps {
   readonly namePrefix: string;
   /** The flow is named `<namePrefix>-<name>`, e.g. `pstn-transfer`. */
   readonly name: string;
+  /** The Connect instance the flow is created in. */
   readonly connectInstanceArn: string;
   /** @default none */
   readonly description?: string;

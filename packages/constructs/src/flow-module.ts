@@ -9,6 +9,7 @@ export interface FlowModuleProps extends FlowContentProps {
   readonly namePrefix: string;
   /** The module is named `<namePrefix>-<name>`. @default 'generative-agent' */
   readonly name?: string;
+  /** The Connect instance the module is created in. */
   readonly connectInstanceArn: string;
   /** @default 'ASAPP GenerativeAgent' */
   readonly description?: string;

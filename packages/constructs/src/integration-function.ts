@@ -17,7 +17,9 @@ import { resourceName } from './naming';
 
 /** Place the function in the VPC (PushAction / PullAction, which reach Valkey). */
 export interface FunctionVpcPlacement {
+  /** The private isolated subnets (`Network.subnetIds`). */
   readonly subnetIds: readonly string[];
+  /** The function's own security group(s), e.g. `Network.pullActionSecurityGroupId`. */
   readonly securityGroupIds: readonly string[];
 }
 

@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { parseConnectInstanceArn } from './connect-instance';
 
 export interface MediaStreamingProps {
+  /** The Connect instance whose live media streaming this configures. */
   readonly connectInstanceArn: string;
   /**
    * Kinesis Video Streams prefix; Connect names each call's stream `<prefix>-connect-…`. ASAPP's

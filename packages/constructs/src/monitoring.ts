@@ -35,6 +35,7 @@ export interface MonitoringProps {
   readonly namePrefix: string;
   /** Region of the metrics, shown on the dashboard. */
   readonly region: string;
+  /** The Lambdas to alarm on and chart. */
   readonly functions: readonly MonitoredFunction[];
   /** Member cache cluster ids (`ValkeyCache.cacheClusterIds`). @default no Valkey alarms */
   readonly valkeyCacheClusterIds?: readonly string[];

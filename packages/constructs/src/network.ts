@@ -26,6 +26,7 @@ export interface NewVpc {
 /** Use an existing VPC whose private isolated subnets span at least two Availability Zones. */
 export interface ExistingVpc {
   readonly mode: 'existing';
+  /** The VPC holding the subnets. */
   readonly vpcId: string;
   /** At least two private isolated subnet ids, in different Availability Zones. */
   readonly subnetIds: readonly string[];
@@ -34,6 +35,7 @@ export interface ExistingVpc {
 export interface NetworkProps {
   /** Prefix of every resource name, e.g. `genagent-dev`. */
   readonly namePrefix: string;
+  /** Create a VPC (`mode: 'create'`) or use an existing one (`mode: 'existing'`). */
   readonly vpc: NewVpc | ExistingVpc;
   /**
    * Port Valkey listens on; the only port the security groups open.

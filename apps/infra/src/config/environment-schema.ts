@@ -134,7 +134,7 @@ export const environmentSchema = z
       .refine((modes) => modes.mediaStreaming || modes.pstnTransfer, {
         error: 'expected at least one of mediaStreaming or pstnTransfer to be true',
       }),
-    /** Also import a sample inbound flow that sets the company marker and runs the module (or the PSTN transfer). */
+    /** Also import a sample inbound flow that sets the company marker and runs the module (needs modes.mediaStreaming). */
     sampleInboundFlow: z.boolean().default(false),
     /** Network of the media streaming parts. Default: a new VPC 10.20.0.0/16. */
     network: networkSchema.default({ create: { cidr: '10.20.0.0/16' } }),
