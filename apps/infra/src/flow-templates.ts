@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { flowModulesDir } from './paths';
 
 /** The flow templates in flow-modules/ (shared with the sandbox, which runs the same content). */
-export const flowTemplates = {
+const flowTemplates = {
   generativeAgentModule: 'generative-agent-module.json',
   pstnTransferFlow: 'pstn-transfer-flow.json',
   sampleInboundFlow: 'sample-inbound-flow.json',

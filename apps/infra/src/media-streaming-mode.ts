@@ -23,7 +23,7 @@ export interface MediaStreamingModeProps {
 }
 
 /** The processing cue Connect plays from S3 while GenerativeAgent works (no Connect prompt resource exists). */
-export const processingCueFile = 'processing-cue.wav';
+const processingCueFile = 'processing-cue.wav';
 
 /**
  * Media streaming mode as ASAPP's guide sets it up: VPC + security groups, Valkey, Engage (outside

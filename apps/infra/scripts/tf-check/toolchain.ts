@@ -4,10 +4,10 @@ import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
 /** Where Terraform is looked for after PATH (CI images and manual installs put it in these). */
-export const knownTerraformDirs = ['/usr/local/bin', '/usr/bin', '/opt/terraform/bin', join(homedir(), '.local/bin'), join(homedir(), 'bin')];
+const knownTerraformDirs = ['/usr/local/bin', '/usr/bin', '/opt/terraform/bin', join(homedir(), '.local/bin'), join(homedir(), 'bin')];
 
 /** Provider mirrors looked for when TF_PROVIDER_MIRROR is unset (this image's, then Terraform's implied local mirrors). */
-export const knownMirrorDirs = [
+const knownMirrorDirs = [
   '/opt/tf-plugins',
   join(homedir(), '.terraform.d/plugins'),
   join(homedir(), '.local/share/terraform/plugins'),
@@ -73,7 +73,7 @@ export function findTerraform(pathVariable = process.env.PATH ?? '', extraDirs: 
   return { path, version };
 }
 
-export function currentPlatform(): string {
+function currentPlatform(): string {
   const arch = { x64: 'amd64', arm64: 'arm64', ia32: '386', arm: 'arm' }[process.arch as string] ?? process.arch;
   return `${process.platform}_${arch}`;
 }

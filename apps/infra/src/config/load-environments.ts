@@ -24,7 +24,7 @@ const environmentName = /^[a-z][a-z0-9-]{0,31}$/;
 const schemaFileSuffix = '.schema.json';
 
 /** The environment files of a directory: `*.json` except the generated `*.schema.json`. */
-export function environmentFiles(directory: string): string[] {
+function environmentFiles(directory: string): string[] {
   return readdirSync(directory)
     .filter((file) => file.endsWith('.json') && !file.endsWith(schemaFileSuffix))
     .sort()

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { type LintFinding, lintFlow } from '../lint';
 import { type CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './io';
 
-export const DEFAULT_FLOW_DIRECTORY = 'flow-modules';
+const DEFAULT_FLOW_DIRECTORY = 'flow-modules';
 
 /** `lint [files...] [--require-bound]`: prints each finding, then a summary; exit 1 when any finding is an error. */
 export function lintCommand(files: readonly string[], requireBound: boolean, io: CliIo): number {
@@ -25,7 +25,7 @@ export function lintCommand(files: readonly string[], requireBound: boolean, io:
   return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
-export function formatFinding(file: string, { severity, rule, actionId, message }: LintFinding): string {
+function formatFinding(file: string, { severity, rule, actionId, message }: LintFinding): string {
   return `${file}: [${severity}] ${rule}${actionId === undefined ? '' : ` (${actionId})`}: ${message}`;
 }
 

@@ -20,7 +20,7 @@ const step = (requiredErrors: readonly string[], more: Partial<ActionTypeInfo> =
 
 const CAN_FAIL = ['NoMatchingError'] as const;
 
-export const ACTION_CATALOG: Readonly<Record<string, ActionTypeInfo>> = {
+const ACTION_CATALOG: Readonly<Record<string, ActionTypeInfo>> = {
   Compare: step(['NoMatchingCondition']),
   CheckHoursOfOperation: step(CAN_FAIL),
   DisconnectParticipant: step([], { terminal: true }),

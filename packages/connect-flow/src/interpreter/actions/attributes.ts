@@ -4,7 +4,7 @@ import { parseParameters } from '../parameters';
 import { type ActionHandler, type ActionScope, NEXT } from '../scope';
 
 /** Connect's cap on the total size of a contact's attributes (keys and values, UTF-8). */
-export const MAX_CONTACT_ATTRIBUTES_BYTES = 32_768;
+const MAX_CONTACT_ATTRIBUTES_BYTES = 32_768;
 const ATTRIBUTE_KEY = /^[A-Za-z0-9_-]+$/;
 
 const contactParametersSchema = z.object({
