@@ -85,7 +85,7 @@ export class ActionQueue {
     const entry = await this.client.run((connection: Valkey) => {
       if (waitMs === 0) return connection.lpop(key);
       // Time spent getting a connection comes out of the wait, so a pull never takes longer than waitMs plus the
-      // command timeout, cold connection or not: PullAction's wait is sized to the flow's 3 s.
+      // command timeout, cold connection or not: PullAction's wait is sized to fit the flow's time limit.
       const remainingMs = Math.max(1, Math.round(waitMs - (performance.now() - startedAt)));
       return blockingPop(connection, key, remainingMs, this.client.commandTimeoutMs);
     });

@@ -79,7 +79,7 @@ const badValues: Case[] = [
   ['SSML_CONVERSIONS[1].searchFor', { SSML_CONVERSIONS: '[{"searchFor":"a","replaceWith":"b"},{"searchFor":"(unclosed","replaceWith":"b"}]' }, parsePullActionConfig, /not a valid regular expression/],
   ['SSML_CONVERSIONS[0].replaceWith', { SSML_CONVERSIONS: '[{"searchFor":"a"}]' }, parsePullActionConfig, /expected string/],
   ['PULL_WAIT_MS', { PULL_WAIT_MS: '-1' }, parsePullActionConfig, /not a whole number/],
-  ['PULL_WAIT_MS', { PULL_WAIT_MS: '2501' }, parsePullActionConfig, /2500/],
+  ['PULL_WAIT_MS', { PULL_WAIT_MS: '5001' }, parsePullActionConfig, /5000/],
   ['VALKEY_HOST', {}, parseValkeyConfig, /not set/],
   ['VALKEY_PORT', { ...VALKEY_BASE, VALKEY_PORT: 'six' }, parseValkeyConfig, /not a whole number/],
   ['VALKEY_PORT', { ...VALKEY_BASE, VALKEY_PORT: '70000' }, parseValkeyConfig, /65535/],

@@ -6,11 +6,16 @@ import { type Environment, integerVariable, jsonVariable, readEnvironment } from
 export interface PullActionConfig {
   /** Applied in order to the escaped agent text; empty (the default) means plain text. */
   readonly ssmlConversions: readonly SsmlConversion[];
-  /** 0 (default) = poll mode like ASAPP's module; 1..2500 = long-poll, waiting up to this long for an action. */
+  /** 0 (default) = poll mode like ASAPP's module; 1..5000 = long-poll, waiting up to this long for an action. */
   readonly pullWaitMs: number;
 }
 
-export const MAX_PULL_WAIT_MS = 2500;
+/**
+ * This project's module gives PullAction 8 s (Connect's maximum), so a 5 s wait plus the 400 ms Valkey bound leaves
+ * room to spare; 5 s is also what it takes for long-poll to make a fifth of poll mode's PullAction calls. ASAPP's own
+ * module gives PullAction only 3 s: with it, keep PULL_WAIT_MS at 2500 or less.
+ */
+export const MAX_PULL_WAIT_MS = 5000;
 
 const ssmlConversionSchema = z.object({
   searchFor: z
