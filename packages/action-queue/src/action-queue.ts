@@ -14,8 +14,8 @@ export interface PullOptions {
   readonly waitMs?: number;
 }
 
-/** The flow plays the processing cue on the 1st, 7th, 13th… pull of a call (ASAPP's module paces it this way). */
-const PROCESSING_CUE_EVERY = 6;
+/** By default the flow plays the processing cue on the 1st, 7th, 13th… pull of a call (ASAPP's module paces it so). */
+const DEFAULT_PROCESSING_CUE_EVERY = 6;
 
 type TransactionReplies = [error: Error | null, result: unknown][] | null;
 
@@ -92,13 +92,16 @@ export class ActionQueue {
     return entry === null ? null : parseStoredAction(key, entry);
   }
 
-  /** Counts this pull for the call and says whether the flow should play the processing cue now. */
-  async nextProcessingCue(companyMarker: string, guid: string): Promise<boolean> {
+  /**
+   * Counts this pull for the call and says whether the flow should play the processing cue now: on the 1st pull and
+   * then every `every`-th.
+   */
+  async nextProcessingCue(companyMarker: string, guid: string, every = DEFAULT_PROCESSING_CUE_EVERY): Promise<boolean> {
     const key = beepBopCounterKey(...callIdentifiers(companyMarker, guid));
     const replies = await this.client.run((connection) =>
       connection.multi().incr(key).expire(key, QUEUE_TTL_SECONDS).exec(),
     );
     const [counter] = assertTransactionSucceeded(replies, key);
-    return Number(counter) % PROCESSING_CUE_EVERY === 1;
+    return every === 1 || Number(counter) % every === 1;
   }
 }

@@ -195,6 +195,27 @@ describe('long-poll (PULL_WAIT_MS)', () => {
     })(pollFor('quiet-long-poll-call'));
     expect(response).toEqual({ next: 'none', playBeepBop: 1, pullMode: 'longPoll' });
   });
+
+  it.each([
+    // ASAPP's rhythm is a cue about every 2.4 s of processing polls; an empty long-poll lasts its whole wait.
+    ['600', [1, 0, 0, 0, 1, 0, 0, 0, 1]],
+    ['1200', [1, 0, 1, 0, 1, 0, 1, 0, 1]],
+    ['2400', [1, 1, 1, 1, 1, 1, 1, 1, 1]],
+    ['5000', [1, 1, 1, 1, 1, 1, 1, 1, 1]],
+  ])('with PULL_WAIT_MS %s asks for the cue on polls %j', async (waitMs, expected) => {
+    const guid = `cue-long-poll-${waitMs}`;
+    const pullAction = createPullActionHandler({
+      config: parsePullActionConfig({ PULL_WAIT_MS: waitMs }),
+      queue: longPollContainer.queue,
+    });
+    const cues: number[] = [];
+    for (const _ of expected) {
+      // An action already queued returns at once, so the cadence is tested without waiting out each long-poll.
+      await push()({ action: 'processingStart', companyMarker: COMPANY, guid });
+      cues.push((await pullAction(pollFor(guid))).playBeepBop);
+    }
+    expect(cues).toEqual(expected);
+  });
 });
 
 it('keeps one connection per container however many invocations', async () => {

@@ -31,6 +31,17 @@ function guidOf(event: ConnectEvent): string | undefined {
 }
 
 /**
+ * ASAPP's module cues every 6th poll, and its processing polls are 400 ms apart: a cue about every 2.4 s. A long-poll
+ * returns empty only after its whole wait, so it cues every ⌈2.4 s / wait⌉-th poll to keep that rhythm (every poll
+ * from a 2.4 s wait up), rather than once in 6 × wait.
+ */
+const PROCESSING_CUE_INTERVAL_MS = 2400;
+
+function processingCueEvery(pullWaitMs: number): number | undefined {
+  return pullWaitMs === 0 ? undefined : Math.max(1, Math.round(PROCESSING_CUE_INTERVAL_MS / pullWaitMs));
+}
+
+/**
  * The flow's poll for the call's next action: counts the poll (processing-cue pacing), takes the oldest action
  * (waiting up to PULL_WAIT_MS when long-polling) and turns it into `{next, text?, textType?, playBeepBop,
  * outputVariables?, pullMode}`. Runs every 0.4-1 s per call, so per-poll log lines are debug.
@@ -40,6 +51,7 @@ export function createPullActionHandler(dependencies: PullActionHandlerDependenc
   const logger = dependencies.logger ?? createLambdaLogger('pull-action');
   const pullMode = pullModeFor(config.pullWaitMs);
   const pullOptions = { waitMs: config.pullWaitMs };
+  const cueEvery = processingCueEvery(config.pullWaitMs);
   return guardedHandler({
     logger,
     parse: parseConnectEvent,
@@ -59,7 +71,7 @@ export function createPullActionHandler(dependencies: PullActionHandlerDependenc
         `error retrieving action for ${actionsKey(companyMarker, guid)} - ${errorMessageOf(error)}`;
       // Sent together on the one connection (the counter first, as in ASAPP's module): one round trip, not two.
       const [cue, pulled] = await Promise.allSettled([
-        queue.nextProcessingCue(companyMarker, guid),
+        queue.nextProcessingCue(companyMarker, guid, cueEvery),
         queue.pull(companyMarker, guid, pullOptions),
       ]);
       if (pulled.status === 'rejected') return fail(describeFailure(pulled.reason));
