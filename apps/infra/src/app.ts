@@ -1,5 +1,6 @@
+import { join, relative } from 'node:path';
 import { App } from 'cdktf';
-import { loadEnvironments } from './config/load-environments';
+import { EnvironmentConfigError, loadEnvironments } from './config/load-environments';
 import { GenerativeAgentStack } from './stack';
 
 export interface SynthesizeOptions {
@@ -22,7 +23,14 @@ export function synthesizeEnvironments(options: SynthesizeOptions): string[] {
   const environments = loadEnvironments(options.environmentsDir, options.displayRoot);
   const app = new App(options.outdir ? { outdir: options.outdir } : {});
   for (const { name, config } of environments) {
-    new GenerativeAgentStack(app, name, config);
+    try {
+      new GenerativeAgentStack(app, name, config);
+    } catch (error) {
+      // A file can pass the schema and still break an AWS limit the constructs check (e.g. Lambda's 4 KB of
+      // environment variables): name the file, as the schema's own messages do.
+      const file = relative(options.displayRoot, join(options.environmentsDir, `${name}.json`));
+      throw new EnvironmentConfigError([`${file}: ${(error as Error).message}`]);
+    }
   }
   app.synth();
   return environments.map(({ name }) => name);

@@ -37,4 +37,13 @@ describe('synthesizeEnvironments', () => {
     );
     expect(existsSync(outdir)).toBe(false);
   });
+
+  it('names the file when a valid file breaks a limit the constructs check', () => {
+    const hugeSsml = Array.from({ length: 80 }, (_, index) => ({ searchFor: `\\bterm${index}\\b`, replaceWith: 'x'.repeat(40) }));
+    const { root, environmentsDir, outdir } = workspace({ 'dev.json': { ...devFile, ssmlConversions: hugeSsml } });
+    expect(() => synthesizeEnvironments({ environmentsDir, displayRoot: root, outdir })).toThrow(
+      /^Invalid environment configuration:\n {2}- environments\/dev\.json: IntegrationFunction "pull-action" environment variables total \d+ bytes; Lambda allows 4096\. The largest is SSML_CONVERSIONS/,
+    );
+    expect(existsSync(join(outdir, 'manifest.json'))).toBe(false);
+  });
 });

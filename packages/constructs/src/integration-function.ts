@@ -194,11 +194,16 @@ export class IntegrationFunction extends Construct {
       );
     }
     this.environment[key] = value;
-    const literalBytes = Object.entries(this.environment)
+    const literalSizes = Object.entries(this.environment)
       .filter(([, v]) => !Token.isUnresolved(v))
-      .reduce((total, [k, v]) => total + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+      .map(([k, v]) => [k, Buffer.byteLength(k) + Buffer.byteLength(v)] as const)
+      .sort(([, a], [, b]) => b - a);
+    const literalBytes = literalSizes.reduce((total, [, bytes]) => total + bytes, 0);
     if (literalBytes > environmentMaxBytes) {
-      throw new Error(`${this.label} environment variables total ${literalBytes} bytes; Lambda allows ${environmentMaxBytes}.`);
+      const [largest, largestBytes] = literalSizes[0] ?? ['', 0];
+      throw new Error(
+        `${this.label} environment variables total ${literalBytes} bytes; Lambda allows ${environmentMaxBytes}. The largest is ${largest} (${largestBytes} bytes).`,
+      );
     }
     this.function.putEnvironment({ variables: { ...this.environment } });
   }

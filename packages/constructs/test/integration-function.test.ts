@@ -163,7 +163,7 @@ describe('IntegrationFunction', () => {
     [{ environment: { ASAPP_API_SECRET: 'x' } }, /"ASAPP_API_SECRET" looks like a secret; .* pass its ARN/],
     [{ environment: { VALKEY_PASSWORD: 'x' } }, /"VALKEY_PASSWORD" looks like a secret/],
     [{ environment: { AWS_REGION: 'x' } }, /not AWS_\* \(reserved by Lambda\)/],
-    [{ environment: { BIG: 'x'.repeat(5000) } }, /environment variables total \d+ bytes; Lambda allows 4096/],
+    [{ environment: { BIG: 'x'.repeat(5000) } }, /environment variables total \d+ bytes; Lambda allows 4096. The largest is BIG \(5003 bytes\)/],
     [{ timeoutSeconds: 901 }, /timeoutSeconds 901 must be an integer from 1 to 900/],
     [{ memorySizeMb: 64 }, /memorySizeMb 64 must be an integer from 128 to 10240/],
     [{ logRetentionDays: 10 }, /logRetentionDays 10 is not a CloudWatch Logs retention; use one of 1, 3, 5/],
