@@ -117,8 +117,9 @@ export class IntegrationFunction extends Construct {
       role: this.role.id,
       policy: Lazy.stringValue({ produce: () => policyDocument(this.policyStatements()) }),
     });
-    // ENI management needs ec2 actions on "*"; the AWS managed policy keeps that out of our own
-    // policies (ASAPP's guide recommends it too).
+    // ENI management needs ec2 Describe* on "*" (no resource-level permissions), so it comes from the
+    // managed policy ASAPP's guide names. That policy also allows log writes to any group: accepted, as
+    // AWSLambdaENIManagementAccess lacks the ec2:DescribeSubnets Lambda now asks for.
     const vpcAccess = props.vpc
       ? new IamRolePolicyAttachment(this, 'vpc-access', { role: this.role.name, policyArn: vpcAccessManagedPolicyArn })
       : undefined;
