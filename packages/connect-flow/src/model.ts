@@ -119,7 +119,7 @@ export function checkFlowShape(json: string | unknown): FlowShapeResult {
     issues: result.error.issues.map((issue) => {
       const actionId = identifierAt(document, issue.path);
       return {
-        path: formatPath(issue.path),
+        path: z.core.toDotPath(issue.path) || '(document)',
         message: issue.message,
         ...(actionId === undefined ? {} : { actionId }),
       };
@@ -135,14 +135,6 @@ export function parseFlow(json: string | unknown, source = 'flow'): Flow {
   const result = checkFlowShape(json);
   if (!result.ok) throw new FlowParseError(source, result.issues);
   return result.flow;
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '(document)';
-  return path.reduce<string>((text, key) => {
-    if (typeof key === 'number') return `${text}[${key}]`;
-    return text === '' ? String(key) : `${text}.${String(key)}`;
-  }, '');
 }
 
 function identifierAt(document: unknown, path: readonly PropertyKey[]): string | undefined {
