@@ -97,8 +97,8 @@ export class MediaStreamingMode extends Construct {
     this.pullAction = new IntegrationFunction(this, 'pull-action', {
       ...functionProps(config, 'pull-action'),
       description: 'Hands the flow the next queued action (invoked by the flow module)',
-      // The flow gives it 3 s; a long-poll waits at most 2.5 s of that.
-      timeoutSeconds: 3,
+      // The module gives it 8 s; a long-poll waits at most 5 s of that.
+      timeoutSeconds: 8,
       environment: pullActionEnvironment(config, endpoint),
       secretArns: valkeySecrets,
       vpc: { subnetIds: network.subnetIds, securityGroupIds: [network.pullActionSecurityGroupId] },

@@ -79,7 +79,7 @@ export class GenerativeAgentStack extends TerraformStack {
   }
 
   /**
-   * Every function with the time its caller waits (flow limits: Engage 8 s, PullAction 3 s, PSTN 8 s), and PullAction's
+   * Every function with the time its caller waits (flow limits: 8 s for Engage, PullAction and PSTN), and PullAction's
    * long-poll wait, which an idle call spends in full on every invocation.
    */
   private monitoredFunctions(config: EnvironmentConfig): MonitoredFunction[] {
@@ -92,7 +92,7 @@ export class GenerativeAgentStack extends TerraformStack {
     const longPollWaitMs = config.pullMode.mode === 'longPoll' ? config.pullMode.maxWaitMs : 0;
     return [
       ...(media
-        ? [watched(media.engage, 8), watched(media.pushAction), { ...watched(media.pullAction, 3), designedWaitMs: longPollWaitMs }]
+        ? [watched(media.engage, 8), watched(media.pushAction), { ...watched(media.pullAction, 8), designedWaitMs: longPollWaitMs }]
         : []),
       ...(pstn ? [watched(pstn.callTransfer, 8), watched(pstn.callContext, 8)] : []),
     ];

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MAX_PULL_WAIT_MS } from '@genagent-connect/lambdas';
 import type { EnvironmentFile } from '../src/config/environment-schema';
 import { EnvironmentConfigError, loadEnvironments, parseEnvironment } from '../src/config/load-environments';
 import { maxNamePrefixLength } from '../src/config/name-prefix';
@@ -27,6 +28,14 @@ function configOf(overrides: Record<string, unknown>) {
 }
 
 describe('environment file defaults', () => {
+  it('accepts exactly the long-poll waits pull-action accepts (PULL_WAIT_MS)', () => {
+    expect(configOf({ pullMode: { mode: 'longPoll', maxWaitMs: MAX_PULL_WAIT_MS } }).pullMode).toEqual({
+      mode: 'longPoll',
+      maxWaitMs: MAX_PULL_WAIT_MS,
+    });
+    expect(problemsOf({ pullMode: { mode: 'longPoll', maxWaitMs: MAX_PULL_WAIT_MS + 1 } })).toHaveLength(1);
+  });
+
   it('fills a minimal file with the documented defaults', () => {
     const config = configOf({});
     expect(config).toMatchObject({
@@ -205,8 +214,8 @@ describe('bad environment files name the file, the field and what is expected', 
     ],
     [
       'a long-poll wait beyond the flow limit',
-      { pullMode: { mode: 'longPoll', maxWaitMs: 3000 } },
-      'pullMode.maxWaitMs: expected at most 2500 ms: the flow gives PullAction 3 s',
+      { pullMode: { mode: 'longPoll', maxWaitMs: 5001 } },
+      "pullMode.maxWaitMs: expected at most 5000 ms: PullAction must answer within the module's 8 s",
     ],
     ['an unknown pull mode', { pullMode: { mode: 'push' } }, 'pullMode.mode: expected a pull "mode" of "poll" or "longPoll"'],
     [

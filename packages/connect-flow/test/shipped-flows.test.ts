@@ -79,6 +79,10 @@ describe('the GenerativeAgent module', () => {
     expect(action('RouteNextAction').Transitions.NextAction).toBe('SetErrorMessageUnknownNext');
   });
 
+  it('gives PullAction 8 s, room for a long-poll of up to 5 s (pull-action MAX_PULL_WAIT_MS) plus its Valkey bound', () => {
+    expect(action('PullAction').Parameters.InvocationTimeLimitSeconds).toBe('8');
+  });
+
   it('passes the company marker attribute and the contact id to PullAction', () => {
     expect(action('PullAction').Parameters.LambdaInvocationAttributes).toEqual({
       companyMarker: '$.Attributes.ASAPP_CompanyMarker',

@@ -8,8 +8,8 @@ export interface MonitoredFunction {
   /** Literal function name (`IntegrationFunction.functionName`). */
   readonly functionName: string;
   /**
-   * How long the caller waits, in ms: the flow's InvocationTimeLimitSeconds (8 s for Engage, 3 s
-   * for PullAction), else the function's timeout. The duration alarm fires near it.
+   * How long the caller waits, in ms: the flow's InvocationTimeLimitSeconds (e.g. 8 s for Engage),
+   * else the function's timeout. The duration alarm fires near it.
    */
   readonly limitMs: number;
   /**

@@ -215,7 +215,8 @@ export const environmentSchema = z
             maxWaitMs: z
               .int({ error: 'expected a whole number of milliseconds' })
               .min(1, { error: 'expected at least 1 ms' })
-              .max(2500, { error: 'expected at most 2500 ms: the flow gives PullAction 3 s' }),
+              // pull-action's MAX_PULL_WAIT_MS (a test keeps them equal): the module gives PullAction 8 s.
+              .max(5000, { error: 'expected at most 5000 ms: PullAction must answer within the module\'s 8 s' }),
           }),
         ],
         { error: 'expected a pull "mode" of "poll" or "longPoll"' },
