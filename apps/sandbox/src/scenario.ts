@@ -3,8 +3,11 @@ import { basename } from 'node:path';
 import { MAX_PULL_WAIT_MS } from '@genagent-connect/lambdas';
 import { z } from 'zod';
 
-/** Long-poll wait when a scenario asks for long-poll without saying how long. */
-export const DEFAULT_LONG_POLL_WAIT_MS = 2000;
+/**
+ * Long-poll wait when a scenario asks for long-poll without saying how long: the longest pull-action allows (what
+ * the module's 8 s PullAction limit leaves room for), since it makes the fewest PullAction calls.
+ */
+export const DEFAULT_LONG_POLL_WAIT_MS = MAX_PULL_WAIT_MS;
 export const DEFAULT_COMPANY_MARKER = 'sandbox-company';
 
 const milliseconds = z.int({ error: 'must be a whole number of milliseconds' }).min(0, { error: 'must be 0 or more' });
@@ -90,7 +93,12 @@ const scenarioSchema = z
     pull: z
       .strictObject({
         mode: z.enum(['poll', 'longPoll']).default('poll'),
-        waitMs: z.int().min(1).max(MAX_PULL_WAIT_MS).optional(),
+        /** PULL_WAIT_MS. Default DEFAULT_LONG_POLL_WAIT_MS. */
+        waitMs: z
+          .int({ error: 'must be a whole number of milliseconds' })
+          .min(1, { error: `must be 1 to ${MAX_PULL_WAIT_MS} ms (0 is poll mode: use "mode": "poll")` })
+          .max(MAX_PULL_WAIT_MS, { error: `must be at most ${MAX_PULL_WAIT_MS} ms (pull-action's MAX_PULL_WAIT_MS)` })
+          .optional(),
       })
       .default({ mode: 'poll' })
       .refine((pull) => pull.mode === 'longPoll' || pull.waitMs === undefined, {
@@ -147,7 +155,7 @@ export class ScenarioError extends Error {
 export function parseScenario(input: unknown, source: string, defaultName: string): Scenario {
   const result = scenarioSchema.safeParse(input);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `  ${formatPath(issue.path)}: ${issue.message}`);
+    const problems = result.error.issues.map((issue) => `  ${z.core.toDotPath(issue.path) || '(scenario)'}: ${issue.message}`);
     throw new ScenarioError(`${source}: invalid scenario:\n${problems.join('\n')}`);
   }
   return { ...result.data, name: result.data.name ?? defaultName };
@@ -172,12 +180,4 @@ export function loadScenario(path: string): Scenario {
 /** The pull-action wait: 0 in poll mode. */
 export function pullWaitMsOf(scenario: Scenario): number {
   return scenario.pull.mode === 'longPoll' ? (scenario.pull.waitMs ?? DEFAULT_LONG_POLL_WAIT_MS) : 0;
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '(scenario)';
-  return path.reduce<string>((text, key) => {
-    if (typeof key === 'number') return `${text}[${key}]`;
-    return text === '' ? String(key) : `${text}.${String(key)}`;
-  }, '');
 }

@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TRANSCRIPT_FORMAT, type Transcript } from '../src';
 
-// Each test starts a fresh tsx process with real servers: a generous limit, so a loaded CI machine cannot trip it.
-jest.setTimeout(30_000);
+// Each test starts a fresh tsx process (it compiles the workspace's TypeScript on start) with real servers: generous
+// limits, so a loaded CI machine cannot trip them, the process's own below jest's so its output still gets reported.
+const RUN_LIMIT_MS = 60_000;
+jest.setTimeout(RUN_LIMIT_MS + 30_000);
 
 const APP_DIR = join(__dirname, '..');
 const TSX_CLI = require.resolve('tsx/cli');
@@ -19,7 +21,7 @@ interface CliRun {
 /** Runs `pnpm sandbox` as the root script does (tsx src/main.ts), from the app directory. */
 function sandbox(args: readonly string[]): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [TSX_CLI, 'src/main.ts', ...args], { cwd: APP_DIR, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [TSX_CLI, 'src/main.ts', ...args], { cwd: APP_DIR, timeout: RUN_LIMIT_MS }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
     });
   });

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MAX_PULL_WAIT_MS } from '@genagent-connect/lambdas';
 import { DEFAULT_COMPANY_MARKER, DEFAULT_LONG_POLL_WAIT_MS, defaultScenario, loadScenario, parseScenario, ScenarioError } from '../src';
 
 function problemsOf(input: unknown): string {
@@ -26,17 +27,18 @@ describe('scenario files', () => {
     });
   });
 
-  it('default the long-poll wait', () => {
-    expect(parseScenario({ pull: { mode: 'longPoll' } }, 'test.json', 't').pull.waitMs ?? DEFAULT_LONG_POLL_WAIT_MS).toBe(2000);
+  it('default the long-poll wait to the longest pull-action allows', () => {
+    expect(parseScenario({ pull: { mode: 'longPoll' } }, 'test.json', 't').pull.waitMs ?? DEFAULT_LONG_POLL_WAIT_MS).toBe(MAX_PULL_WAIT_MS);
   });
 
   it.each([
     [{ bogus: true }, '(scenario): Unrecognized key: "bogus"'],
     [{ pull: { mode: 'poll', waitMs: 500 } }, 'pull.waitMs: waitMs applies to mode "longPoll" only'],
-    [{ pull: { mode: 'longPoll', waitMs: 9000 } }, 'pull.waitMs: '],
+    [{ pull: { mode: 'longPoll', waitMs: MAX_PULL_WAIT_MS + 1 } }, `pull.waitMs: must be at most ${MAX_PULL_WAIT_MS} ms`],
+    [{ pull: { mode: 'longPoll', waitMs: 0 } }, 'pull.waitMs: must be 1 to'],
     [{ mode: 'pstn' }, 'pstn: mode "pstn" needs a "pstn" block with outputContext'],
     [{ contact: { customerNumber: '555-0100' } }, 'contact.customerNumber: must be an E.164 number'],
-    [{ contact: { attributes: { 'bad key': 'x' } } }, 'contact.attributes.bad key: attribute names allow letters, digits, - and _'],
+    [{ contact: { attributes: { 'bad key': 'x' } } }, 'contact.attributes["bad key"]: attribute names allow letters, digits, - and _'],
     [{ conversation: [{ atMs: 1.5, caller: 'hi' }] }, 'conversation[0].atMs: must be a whole number of milliseconds'],
     [{ conversation: [{ atMs: 0, fault: 'unplugValkey' }] }, 'conversation[0].fault: the only fault is "stopValkey"'],
     [{ conversation: [{ atMs: 0, push: 'speak' }] }, 'conversation[0].push: must be an object'],
