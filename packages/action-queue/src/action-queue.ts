@@ -8,8 +8,8 @@ import type { ValkeyClient } from './valkey-client';
 export interface PullOptions {
   /**
    * 0 (default): LPOP, answer at once (ASAPP's poll mode). Above 0: BLPOP, answer as soon as an action arrives or
-   * after this many milliseconds with null. A BLPOP occupies the connection, so a long-polling client must not be
-   * shared with pushers.
+   * after this many milliseconds with null; a silent server fails it within the command timeout, not after the
+   * wait. A BLPOP occupies the connection, so a long-polling client must not be shared with pushers.
    */
   readonly waitMs?: number;
 }

@@ -8,13 +8,17 @@ import { Command } from 'iovalkey';
  * short. A Command keeps the first timeout set on it, so setting ours before sendCommand overrides the global one.
  * Ours is longer than the server-side timeout by graceMs: timing out on the client after the server has popped an
  * entry would lose that entry.
+ *
+ * A silent server (paused, partitioned, failing over) looks like an empty queue to a BLPOP until its whole wait is
+ * over. A PING sent ahead of it, in the same round trip, is held to the client's command timeout: when it times out
+ * the client drops the connection, which fails the BLPOP too, so a dead Valkey is an error within that timeout.
  */
 export async function blockingPop(connection: Valkey, key: string, waitMs: number, graceMs: number): Promise<string | null> {
   // BLPOP takes seconds, with decimals since Redis 6; 0 would block forever, hence the 1 ms floor.
   const timeoutSeconds = (Math.max(waitMs, 1) / 1000).toFixed(3);
   const command = new Command('blpop', [key, timeoutSeconds], { replyEncoding: 'utf8' });
   command.setTimeout(waitMs + graceMs);
-  const reply = await connection.sendCommand(command);
+  const [, reply] = await Promise.all([connection.ping(), connection.sendCommand(command)]);
   // The reply is [key, value], or null when the wait ended with nothing pushed.
   return Array.isArray(reply) && typeof reply[1] === 'string' ? reply[1] : null;
 }

@@ -73,6 +73,21 @@ describe('Valkey client resilience', () => {
     expect(ms).toBeLessThan(FAIL_FAST_BOUND_MS);
   });
 
+  it('rejects a long-poll in under 1 s when a connected Valkey goes silent, not after its wait', async () => {
+    const server = cleanup.server(await startValkeyServer());
+    const queue = new ActionQueue(cleanup.client(server));
+    const call = newCall();
+    // Connected and idle, as a warm Lambda container is when the server stops answering.
+    await queue.push(speak(call, 'connected'));
+    await queue.pull(call.companyMarker, call.guid);
+    server.pause();
+    const { error, ms } = await rejectionWithin(() => queue.pull(call.companyMarker, call.guid, { waitMs: 5000 }));
+    server.resume();
+    expect(error).toBeInstanceOf(ValkeyUnavailableError);
+    expect((error as Error).message).toMatch(/did not answer in time/);
+    expect(ms).toBeLessThan(FAIL_FAST_BOUND_MS);
+  });
+
   it('works again on the same client as soon as Valkey has restarted', async () => {
     const server = cleanup.server(await startValkeyServer());
     const queue = new ActionQueue(cleanup.client(server));
