@@ -178,44 +178,101 @@ describe('which queue pull-action reads', () => {
 });
 
 describe('long-poll (PULL_WAIT_MS)', () => {
-  const longPoll = () =>
-    createPullActionHandler({ config: parsePullActionConfig({ PULL_WAIT_MS: '2000' }), queue: longPollContainer.queue });
+  const longPoll = (waitMs: number) =>
+    createPullActionHandler({ config: parsePullActionConfig({ PULL_WAIT_MS: String(waitMs) }), queue: longPollContainer.queue });
+  const longPollFor = (contactId: string, processing: '0' | '1') =>
+    contactFlowEvent({ contactId, attributes: { ASAPP_CompanyMarker: COMPANY }, parameters: { processing } });
+  const queued = (guid: string) => raw.run((connection) => connection.llen(actionsKey(COMPANY, guid)));
 
-  it('hands over an action pushed while it waits, in long-poll mode', async () => {
-    const waiting = longPoll()(pollFor('long-poll-call'));
+  it('hands over an action pushed while it waits, with the processing state', async () => {
+    const waiting = longPoll(2000)(longPollFor('long-poll-call', '0'));
     await new Promise((resolve) => setTimeout(resolve, 100));
     await push()({ action: 'speak', companyMarker: COMPANY, guid: 'long-poll-call', speakParams: { text: 'right away' } });
-    expect(await waiting).toEqual({ next: 'speak', text: 'right away', textType: 'text', playBeepBop: 1, pullMode: 'longPoll' });
+    expect(await waiting).toEqual({
+      next: 'speak',
+      text: 'right away',
+      textType: 'text',
+      playBeepBop: 0,
+      pullMode: 'longPoll',
+      processing: 0,
+    });
   });
 
-  it('answers none when nothing arrives within the wait', async () => {
-    const response = await createPullActionHandler({
-      config: parsePullActionConfig({ PULL_WAIT_MS: '150' }),
-      queue: longPollContainer.queue,
-    })(pollFor('quiet-long-poll-call'));
-    expect(response).toEqual({ next: 'none', playBeepBop: 1, pullMode: 'longPoll' });
+  it('answers none without the cue when nothing arrives while GenerativeAgent is idle', async () => {
+    expect(await longPoll(150)(longPollFor('quiet-long-poll-call', '0'))).toEqual({
+      next: 'none',
+      playBeepBop: 0,
+      pullMode: 'longPoll',
+      processing: 0,
+    });
+  });
+
+  it('answers none with the cue when nothing arrives while GenerativeAgent is processing', async () => {
+    expect(await longPoll(150)(longPollFor('processing-long-poll-call', '1'))).toEqual({
+      next: 'none',
+      playBeepBop: 1,
+      pullMode: 'longPoll',
+      processing: 1,
+    });
+  });
+
+  it('consumes processingStart and processingEnd in the same invocation and hands over the speak behind them', async () => {
+    const guid = 'consumed-processing-call';
+    await push()({ action: 'processingStart', companyMarker: COMPANY, guid });
+    await push()({ action: 'processingEnd', companyMarker: COMPANY, guid });
+    await push()({ action: 'speak', companyMarker: COMPANY, guid, speakParams: { text: 'here it is' } });
+    expect(await longPoll(2000)(longPollFor(guid, '0'))).toMatchObject({ next: 'speak', text: 'here it is', processing: 0 });
+    expect(await queued(guid)).toBe(0);
   });
 
   it.each([
-    // ASAPP's rhythm is a cue about every 2.4 s of processing polls; an empty long-poll lasts its whole wait.
-    ['600', [1, 0, 0, 0, 1, 0, 0, 0, 1]],
-    ['1200', [1, 0, 1, 0, 1, 0, 1, 0, 1]],
-    ['2400', [1, 1, 1, 1, 1, 1, 1, 1, 1]],
-    ['5000', [1, 1, 1, 1, 1, 1, 1, 1, 1]],
-  ])('with PULL_WAIT_MS %s asks for the cue on polls %j', async (waitMs, expected) => {
-    const guid = `cue-long-poll-${waitMs}`;
-    const pullAction = createPullActionHandler({
-      config: parsePullActionConfig({ PULL_WAIT_MS: waitMs }),
-      queue: longPollContainer.queue,
-    });
-    const cues: number[] = [];
-    for (const _ of expected) {
-      // An action already queued returns at once, so the cadence is tested without waiting out each long-poll.
-      await push()({ action: 'processingStart', companyMarker: COMPANY, guid });
-      cues.push((await pullAction(pollFor(guid))).playBeepBop);
-    }
-    expect(cues).toEqual(expected);
+    ['processingStart', '0', { playBeepBop: 1, processing: 1 }],
+    ['processingEnd', '1', { playBeepBop: 0, processing: 0 }],
+  ] as const)('after consuming %s (processing %s) answers none with the new state when nothing follows', async (action, processing, expected) => {
+    const guid = `state-change-${action}`;
+    await push()({ action, companyMarker: COMPANY, guid });
+    expect(await longPoll(300)(longPollFor(guid, processing))).toEqual({ next: 'none', pullMode: 'longPoll', ...expected });
+    expect(await queued(guid)).toBe(0);
   });
+
+  it('hands over transfers and disengage like poll mode, with the processing state', async () => {
+    const guid = 'long-poll-transfer';
+    await push()({ action: 'processingStart', companyMarker: COMPANY, guid });
+    await push()({ action: 'transferToAgent', companyMarker: COMPANY, guid, transferToAgentParams: { outputVariables: { queue: 'billing' } } });
+    expect(await longPoll(2000)(longPollFor(guid, '0'))).toEqual({
+      next: 'transferToAgent',
+      outputVariables: { queue: 'billing' },
+      playBeepBop: 0,
+      pullMode: 'longPoll',
+      processing: 1,
+    });
+  });
+
+  it('keeps no cue counter: the processing state paces the cue', async () => {
+    const guid = 'no-counter-call';
+    await push()({ action: 'speak', companyMarker: COMPANY, guid, speakParams: { text: 'hello' } });
+    await longPoll(150)(longPollFor(guid, '1'));
+    await longPoll(150)(longPollFor(guid, '1'));
+    expect(await raw.run((connection) => connection.exists(beepBopCounterKey(COMPANY, guid)))).toBe(0);
+  });
+
+  it('answers errors with the processing state it was called with', async () => {
+    const noMarker = contactFlowEvent({ contactId: 'no-marker', attributes: {}, parameters: { processing: '1' } });
+    expect(await longPoll(150)(noMarker)).toEqual({
+      next: 'error',
+      text: 'missing companyMarker parameter',
+      playBeepBop: 0,
+      pullMode: 'longPoll',
+      processing: 1,
+    });
+  });
+});
+
+it('answers poll mode exactly as ASAPP\'s module expects, without processing, whatever the module passes', async () => {
+  const guid = 'poll-ignores-processing';
+  await push()({ action: 'processingStart', companyMarker: COMPANY, guid });
+  const event = contactFlowEvent({ contactId: guid, attributes: { ASAPP_CompanyMarker: COMPANY }, parameters: { processing: '0' } });
+  expect(await pull()(event)).toEqual({ next: 'processingStart', playBeepBop: 1, pullMode: 'poll' });
 });
 
 it('keeps one connection per container however many invocations', async () => {

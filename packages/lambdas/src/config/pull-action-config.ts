@@ -12,8 +12,8 @@ export interface PullActionConfig {
 
 /**
  * This project's module gives PullAction 8 s (Connect's maximum), so a 5 s wait plus the 400 ms Valkey bound leaves
- * room to spare; 5 s is also what it takes for long-poll to make a fifth of poll mode's PullAction calls. ASAPP's own
- * module gives PullAction only 3 s: with it, keep PULL_WAIT_MS at 2500 or less.
+ * room to spare. Long-poll is for this project's module: ASAPP's own module gives PullAction only 3 s and needs the
+ * processingStart/processingEnd answers that a long-poll consumes, so run it in poll mode.
  */
 export const MAX_PULL_WAIT_MS = 5000;
 

@@ -15,7 +15,7 @@ export function pullActionHandlerFromEnvironment(options: EnvironmentOptions = {
     logger,
     contactIdOf: contactIdOfRawEvent,
     // When the configuration is what failed, the pull mode is unknown; poll is the module's default.
-    errorResponse: (errorMessage) => pullActionError(errorMessage, 'poll'),
+    errorResponse: (errorMessage) => pullActionError(errorMessage, { pullMode: 'poll' }),
     setup: () =>
       createPullActionHandler({
         config: parsePullActionConfig(environment),

@@ -14,8 +14,20 @@ export type PullActionNext =
   | 'disengage'
   | 'error';
 
-/** pull-action → flow; field names as ASAPP's module reads them, plus `textType` and `pullMode`. */
-export interface PullActionResponse {
+/**
+ * The pull mode as the flow reads it. A long-poll consumes processingStart/processingEnd itself, so its answers carry
+ * GenerativeAgent's processing state for the module to keep (`processing`); poll answers are exactly ASAPP's.
+ */
+export type PullModeState =
+  | { readonly pullMode: 'poll' }
+  | {
+      readonly pullMode: 'longPoll';
+      /** 1 while GenerativeAgent is processing: the module stores it and passes it to the next PullAction. */
+      readonly processing: 0 | 1;
+    };
+
+/** pull-action → flow; field names as ASAPP's module reads them, plus `textType`, `pullMode` and `processing`. */
+export type PullActionResponse = {
   readonly next: PullActionNext;
   /** What to say for `speak`; the error message for `error`. */
   readonly text?: string;
@@ -24,33 +36,32 @@ export interface PullActionResponse {
   readonly playBeepBop: 0 | 1;
   /** For transfers and disengage: transferToAgentParams' variables, overridden by transferToSystemParams'. */
   readonly outputVariables?: Readonly<Record<string, string>>;
-  readonly pullMode: PullMode;
-}
+} & PullModeState;
 
 export function pullModeFor(pullWaitMs: number): PullMode {
   return pullWaitMs > 0 ? 'longPoll' : 'poll';
 }
 
-export function pullActionError(text: string, pullMode: PullMode): PullActionResponse {
-  return { next: 'error', text, playBeepBop: 0, pullMode };
+export function pullActionError(text: string, mode: PullModeState): PullActionResponse {
+  return { next: 'error', text, playBeepBop: 0, ...mode };
 }
 
 /** The flow's instruction for one pulled action (or none). */
 export function responseForAction(
   action: AsappAction | undefined,
   playBeepBop: 0 | 1,
-  pullMode: PullMode,
+  mode: PullModeState,
   ssmlConversions: readonly SsmlConversion[],
 ): PullActionResponse {
-  if (!action) return { next: 'none', playBeepBop, pullMode };
+  if (!action) return { next: 'none', playBeepBop, ...mode };
   switch (action.action) {
     case 'speak': {
       const { text, textType } = toSpeech(action.speakParams.text, ssmlConversions);
-      return { next: 'speak', text, textType, playBeepBop, pullMode };
+      return { next: 'speak', text, textType, playBeepBop, ...mode };
     }
     case 'processingStart':
     case 'processingEnd':
-      return { next: action.action, playBeepBop, pullMode };
+      return { next: action.action, playBeepBop, ...mode };
     case 'transferToAgent':
     case 'transferToSystem':
     case 'disengage':
@@ -61,7 +72,7 @@ export function responseForAction(
           ...action.transferToSystemParams?.outputVariables,
         },
         playBeepBop,
-        pullMode,
+        ...mode,
       };
   }
 }
