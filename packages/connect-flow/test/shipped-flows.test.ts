@@ -83,10 +83,11 @@ describe('the GenerativeAgent module', () => {
     expect(action('PullAction').Parameters.InvocationTimeLimitSeconds).toBe('8');
   });
 
-  it('passes the company marker attribute and the contact id to PullAction', () => {
+  it('passes the company marker attribute, the contact id and the processing flag to PullAction', () => {
     expect(action('PullAction').Parameters.LambdaInvocationAttributes).toEqual({
       companyMarker: '$.Attributes.ASAPP_CompanyMarker',
       guid: '$.ContactId',
+      processing: '$.FlowAttributes.genagentProcessing',
     });
   });
 
@@ -96,9 +97,19 @@ describe('the GenerativeAgent module', () => {
     expect(action('SpeakResponseText').Parameters).toEqual({ Text: '$.External.text' });
   });
 
-  it('goes straight back to PullAction in long-poll mode unless a processing cue is due', () => {
-    expect(conditionTargets('CheckPullMode')).toEqual({ longPoll: 'CheckProcessingLongPoll' });
-    expect(action('CheckProcessingLongPoll').Transitions.NextAction).toBe('PullAction');
+  it('keeps the processing state a long-poll answer carries, before routing on next', () => {
+    expect(action('PullAction').Transitions.NextAction).toBe('CheckLongPollAnswer');
+    expect(action('CheckLongPollAnswer').Parameters.ComparisonValue).toBe('$.External.pullMode');
+    expect(conditionTargets('CheckLongPollAnswer')).toEqual({ longPoll: 'SaveAgentProcessing' });
+    expect(action('CheckLongPollAnswer').Transitions.NextAction).toBe('RouteNextAction');
+    expect(action('SaveAgentProcessing').Parameters).toEqual({
+      FlowAttributes: { genagentProcessing: { Value: '$.External.processing' } },
+    });
+    expect(action('SaveAgentProcessing').Transitions.NextAction).toBe('RouteNextAction');
+  });
+
+  it('goes straight back to PullAction in long-poll mode unless PullAction asks for the processing cue', () => {
+    expect(conditionTargets('CheckPullMode')).toEqual({ longPoll: 'CheckBeepBopLongPoll' });
     expect(conditionTargets('CheckBeepBopLongPoll')).toEqual({ '1': 'PlayProcessingCue' });
     expect(action('CheckBeepBopLongPoll').Transitions.NextAction).toBe('PullAction');
   });
@@ -121,12 +132,14 @@ describe('the GenerativeAgent module', () => {
 });
 
 describe('the GenerativeAgent module, run', () => {
+  const PULL_ACTION_ARN = 'arn:aws:lambda:us-east-1:111122223333:function:pull-action:live';
+  const CUE_URI = 's3://prompts/processing-cue.wav';
   const rendered = parseFlow(
     renderFlowTemplate(read('generative-agent-module.json'), {
       placeholders: {
         ENGAGE_LAMBDA_ARN: 'arn:aws:lambda:us-east-1:111122223333:function:engage:live',
-        PULL_ACTION_LAMBDA_ARN: 'arn:aws:lambda:us-east-1:111122223333:function:pull-action:live',
-        PROCESSING_CUE_AUDIO_URI: 's3://prompts/processing-cue.wav',
+        PULL_ACTION_LAMBDA_ARN: PULL_ACTION_ARN,
+        PROCESSING_CUE_AUDIO_URI: CUE_URI,
       },
     }),
     'rendered module',
@@ -151,6 +164,77 @@ describe('the GenerativeAgent module, run', () => {
     const result = await runModule({ contact: { mediaStreaming: true } });
     expect(streamingChanges(result)).toEqual([]);
     expect(ran(result, 'StopMediaStreaming')).toBe(false);
+  });
+
+  /**
+   * Runs the module with engage succeeding and PullAction giving `answers` in turn; returns the processing parameter
+   * of each PullAction and the loop's steps (PullAction and what the module played between calls).
+   */
+  async function pullLoop(answers: readonly Record<string, unknown>[]) {
+    const pending = [...answers];
+    const processingParameters: (string | undefined)[] = [];
+    const result = await runModule({
+      resolveAudio: (uri) => (uri === CUE_URI ? { durationMs: 300 } : undefined),
+      invokeLambda: async (arn, event) => {
+        if (arn !== PULL_ACTION_ARN) return { result: 'success', asappStatusCode: 200, asappErrorResponse: null, errorMessage: '' };
+        processingParameters.push(event.Details.Parameters.processing);
+        return pending.shift();
+      },
+    });
+    const loopSteps = new Set(['PullAction', 'PlayProcessingCue', 'Wait400msSilence', 'Wait1sSilence', 'SpeakResponseText']);
+    const steps = result.events.flatMap((event) =>
+      event.type === 'actionEnter' && loopSteps.has(event.identifier) ? [event.identifier] : [],
+    );
+    return { result, processingParameters, steps };
+  }
+
+  it('long-poll: keeps the processing state of each answer, passes it to the next PullAction, cues only when asked', async () => {
+    const longPoll = (answer: Record<string, unknown>) => ({ playBeepBop: 0, pullMode: 'longPoll', ...answer });
+    const { result, processingParameters, steps } = await pullLoop([
+      longPoll({ next: 'none', playBeepBop: 1, processing: 1 }),
+      longPoll({ next: 'speak', text: 'Hello', textType: 'text', processing: 0 }),
+      longPoll({ next: 'none', processing: 0 }),
+      longPoll({ next: 'none', playBeepBop: 1, processing: 1 }),
+      longPoll({ next: 'disengage', outputVariables: {}, processing: 1 }),
+    ]);
+    // The module starts out processing (the greeting is being prepared).
+    expect(processingParameters).toEqual(['1', '1', '0', '0', '1']);
+    expect(steps).toEqual([
+      'PullAction',
+      'PlayProcessingCue',
+      'PullAction',
+      'SpeakResponseText',
+      'PullAction',
+      'PullAction',
+      'PlayProcessingCue',
+      'PullAction',
+    ]);
+    expect(result.attributes).toMatchObject({ ASAPP_Disposition: 'disengage' });
+  });
+
+  it("poll: ASAPP's pacing, the processing flag following processingStart/processingEnd", async () => {
+    const poll = (answer: Record<string, unknown>) => ({ playBeepBop: 0, pullMode: 'poll', ...answer });
+    const { result, processingParameters, steps } = await pullLoop([
+      poll({ next: 'processingEnd', playBeepBop: 1 }),
+      poll({ next: 'none' }),
+      poll({ next: 'processingStart' }),
+      poll({ next: 'none', playBeepBop: 1 }),
+      poll({ next: 'none' }),
+      poll({ next: 'disengage', outputVariables: {} }),
+    ]);
+    expect(processingParameters).toEqual(['1', '0', '0', '1', '1', '1']);
+    expect(steps).toEqual([
+      'PullAction',
+      'PullAction',
+      'Wait1sSilence',
+      'PullAction',
+      'PullAction',
+      'PlayProcessingCue',
+      'PullAction',
+      'Wait400msSilence',
+      'PullAction',
+    ]);
+    expect(result.attributes).toMatchObject({ ASAPP_Disposition: 'disengage' });
   });
 
   it('reports a failed start as an error and does not try to stop what it never started', async () => {
