@@ -26,7 +26,8 @@ export {
   createPullActionHandler,
   type PullActionHandlerDependencies,
 } from './pull-action/pull-action-handler';
-export type { PullActionNext, PullActionResponse, PullMode } from './pull-action/pull-action-response';
+export type { PullActionNext, PullActionResponse, PullMode, PullModeState } from './pull-action/pull-action-response';
+export { CUE_INTERVAL_MS } from './pull-action/long-poll';
 export {
   createPushActionHandler,
   type PushActionHandlerDependencies,
