@@ -13,7 +13,10 @@ export interface PullCounts {
   readonly idlePolls: number;
   /** Empty while GenerativeAgent was processing (between processingStart and processingEnd). */
   readonly processingPolls: number;
-  /** One per action GenerativeAgent pushed (processingStart, processingEnd, speak, disengage…), in either mode. */
+  /**
+   * One per action PullAction answered: every action GenerativeAgent pushed in poll mode; in long-poll only speak,
+   * transfers and disengage (processingStart/processingEnd are consumed inside the waiting PullAction).
+   */
   readonly actionPulls: number;
 }
 
@@ -105,17 +108,18 @@ function pullActionEvents(record: CallRecord): LambdaEvent[] {
   );
 }
 
-function nextOf(event: LambdaEvent): string | undefined {
-  return (event.response as { next?: string } | undefined)?.next;
-}
-
-/** Classifies each PullAction by the module's processing flag, which starts set and follows processingStart/End. */
+/**
+ * Classifies each PullAction by the module's processing flag, which starts set and follows processingStart/End in
+ * poll mode, and the `processing` a long-poll answers (the state it leaves) in long-poll.
+ */
 function pullLoop(events: readonly LambdaEvent[]): { pulls: PullCounts; loopMs: number; idleCycleMs: number[] } {
   const pulls = { idlePolls: 0, processingPolls: 0, actionPulls: 0 };
   const idleCycleMs: number[] = [];
   let processing = true;
   events.forEach((event, index) => {
-    const next = nextOf(event);
+    const response = event.response as { next?: string; processing?: number } | undefined;
+    const next = response?.next;
+    if (response?.processing !== undefined) processing = response.processing === 1;
     if (next === 'none') {
       if (processing) pulls.processingPolls += 1;
       else pulls.idlePolls += 1;

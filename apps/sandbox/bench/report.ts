@@ -1,5 +1,5 @@
 import { DEFAULT_TTS_MS_PER_CHARACTER } from '@genagent-connect/connect-flow';
-import { MAX_PULL_WAIT_MS } from '@genagent-connect/lambdas';
+import { CUE_INTERVAL_MS, MAX_PULL_WAIT_MS } from '@genagent-connect/lambdas';
 import { type PullCounts, perCallMinute, totalPulls, type WorkloadResult } from './measure';
 import type { BenchOptions } from './options';
 import { percentile } from './stats';
@@ -92,7 +92,7 @@ export function formatReport(results: BenchResults): string {
     `   speaks ${range(CONVERSATION.callerMs)} (GenerativeAgent idle), GenerativeAgent processes ${range(CONVERSATION.processingMs)} (processingStart … processingEnd),`,
     `   then speaks one sentence of ${sentenceLengths()} at ${DEFAULT_TTS_MS_PER_CHARACTER} ms a character;`,
     '   disengage after the last. PullAction calls per call-minute: all, then split into empty polls while idle, empty',
-    '   polls while processing, and pulls that fetched an action:',
+    '   polls while processing, and pulls that answered an action:',
     table(['mode', 'call-min', 'pulls/min', 'idle', 'processing', 'actions', 'wall'], RATE_WIDTHS),
     rateRow(conversation.poll),
     rateRow(conversation.longPoll),
@@ -118,9 +118,12 @@ export function formatReport(results: BenchResults): string {
     '  uniform over about 0-1 s, so p50 is about 500 ms whatever the machine. Long-poll: PushAction + BLPOP wake-up +',
     '  PullAction answer + module transitions, all measured; production adds the Lambda invocations and VPC round trips.',
     "  Call-minutes run from each call's first PullAction to the end of its last (the module's loop). Poll mode polls",
-    '  every 1 s + PullAction while idle and every 400 ms (a cue every 6th) while processing; long-poll goes straight',
-    `  back to PullAction, and a push wakes its BLPOP at once, so a stretch shorter than ${wait} ms costs no empty poll.`,
-    '  Each processingStart, processingEnd and speak is one PullAction in both modes (the "actions" column).',
+    '  every 1 s + PullAction while idle and every 400 ms (a cue every 6th) while processing, and each processingStart,',
+    '  processingEnd and speak is one PullAction of its own (the "actions" column). Long-poll goes straight back to',
+    `  PullAction, and a push wakes its BLPOP at once, so an idle stretch shorter than ${wait} ms costs no empty poll.`,
+    '  processingStart and processingEnd are consumed inside the PullAction that is waiting, which keeps waiting; while',
+    `  processing it answers none at most ${CUE_INTERVAL_MS / 1000} s after its start or the processingStart, for the module to play the`,
+    `  cue, and never later than ${wait} ms after its start. Only speak and disengage end a long-poll with an action.`,
   ].join('\n');
 }
 
@@ -144,7 +147,7 @@ function ratioMissNote(conversation: BenchResults['conversation'], wait: number)
   const allowedEmpty = pollTotal * TARGETS.pullRatio - actions;
   return [
     `  Why the 1/5 is missed: long-poll cuts the empty polls from ${rate(pollEmpty)} to ${rate(longPollEmpty)} a call-minute (${cut}% fewer), but`,
-    `  every action GenerativeAgent pushes costs one PullAction in either mode (3 a turn, plus greeting and disengage):`,
+    `  each speak and the disengage still end one PullAction (1 a turn, plus greeting and disengage):`,
     `  ${rate(actions)} a call-minute here, by themselves ${floor.toFixed(2)} of poll mode's ${rate(pollTotal)}.`,
     ...(floor >= TARGETS.pullRatio
       ? ['  So no PULL_WAIT_MS can bring this conversation under 1/5: the floor is the action pulls, not the wait.']

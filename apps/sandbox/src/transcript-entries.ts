@@ -15,6 +15,8 @@ export interface HandlerResponseFields {
   readonly transferNumber?: string;
   readonly transferType?: string;
   readonly currentTaskName?: string;
+  readonly pullMode?: string;
+  readonly processing?: number;
 }
 
 /** Every flow event and everything GenerativeAgent, the caller or a fault did, as entries in call-time order. */
@@ -32,10 +34,37 @@ function flowEntries(record: CallRecord): TranscriptEntry[] {
   let agentTurn = false;
   for (const event of record.result.events) {
     const entry = flowEntry(record, event, agentTurn);
-    if (event.type === 'lambda') agentTurn = entry?.kind === 'poll' && responseOf(event).next === 'speak';
+    if (event.type === 'lambda') {
+      agentTurn = entry?.kind === 'poll' && responseOf(event).next === 'speak';
+      const change = longPollProcessingChange(record, event);
+      if (change !== undefined) entries.push(change);
+    }
     if (entry !== undefined) entries.push(entry);
   }
   return entries;
+}
+
+/**
+ * A long-poll consumes processingStart/processingEnd inside PullAction and answers the processing state they leave;
+ * the module learns of a change when that answer differs from the state it passed in.
+ */
+function longPollProcessingChange(record: CallRecord, event: LambdaEvent): TranscriptEntry | undefined {
+  const response = responseOf(event);
+  if (functionName(record, event) !== 'pull-action' || response.pullMode !== 'longPoll' || response.processing === undefined) {
+    return undefined;
+  }
+  const processing = response.processing === 1;
+  if (processing === (event.parameters.processing === '1')) return undefined;
+  return {
+    atMs: event.at + event.durationMs,
+    kind: 'processing',
+    identifier: event.identifier,
+    text: processingText(processing),
+  };
+}
+
+function processingText(processing: boolean): string {
+  return processing ? 'GenerativeAgent is processing' : 'GenerativeAgent finished processing';
 }
 
 export function responseOf(event: LambdaEvent): HandlerResponseFields {
@@ -110,8 +139,7 @@ function lambdaEntry(name: string, event: LambdaEvent): TranscriptEntry {
   const response = responseOf(event);
   if (name === 'pull-action' && response.next !== undefined) {
     if (response.next === 'processingStart' || response.next === 'processingEnd') {
-      const text = response.next === 'processingStart' ? 'GenerativeAgent is processing' : 'GenerativeAgent finished processing';
-      return { ...common, kind: 'processing', text };
+      return { ...common, kind: 'processing', text: processingText(response.next === 'processingStart') };
     }
     if (response.next === 'none' || response.next === 'speak') {
       return { ...common, kind: 'poll', text: `pull-action → ${response.next}`, data: event.response };

@@ -1,5 +1,12 @@
 import { pingValkey } from '@genagent-connect/local-valkey';
-import { checkExpectations, defaultScenario, type SandboxServices, startSandboxServices, type Transcript } from '../src';
+import {
+  checkExpectations,
+  defaultScenario,
+  parseScenario,
+  type SandboxServices,
+  startSandboxServices,
+  type Transcript,
+} from '../src';
 import { indexOf, shippedScenario, shippedScenarioNames, simulate } from './helpers';
 
 // Whole calls against a real Valkey and the emulator: a generous limit, so a loaded CI machine cannot trip it.
@@ -106,6 +113,9 @@ const specificChecks: Record<string, (transcript: Transcript, detailed: Transcri
     // In long-poll mode the module goes straight back to PullAction: no silences between polls.
     expect(detailed.entries.filter((entry) => entry.kind === 'silence')).toEqual([]);
     expect(transcript.utterances.map((utterance) => utterance.text)).toEqual(['"Hello! How can I help?"', '"Goodbye for now."']);
+    // The first PullAction consumed processingEnd and went on waiting for the greeting: no PullAction of its own.
+    expect(transcript.lambdas['pull-action']?.results).toEqual({ speak: 2, disengage: 1 });
+    expect(indexOf(transcript, 'processing', 'finished processing')).toBeLessThan(indexOf(transcript, 'speech', 'How can I help?'));
   },
 };
 
@@ -119,6 +129,39 @@ describe('shipped scenarios', () => {
     const { transcript, detailed } = await simulate(services, scenario);
     expect(checkExpectations(transcript, scenario.expect ?? {})).toEqual([]);
     await specificChecks[name]?.(transcript, detailed);
+  });
+});
+
+describe('long-poll while GenerativeAgent processes', () => {
+  it('consumes processingStart/processingEnd inside PullAction and cues from the processing state it answers', async () => {
+    const scenario = parseScenario(
+      {
+        pull: { mode: 'longPoll' },
+        conversation: [
+          { atMs: 0, push: { action: 'processingEnd' } },
+          { atMs: 100, push: { action: 'speak', speakParams: { text: 'Hi!' } } },
+          { atMs: 1500, push: { action: 'processingStart' } },
+          { atMs: 7500, push: { action: 'processingEnd' } },
+          { atMs: 7600, push: { action: 'speak', speakParams: { text: 'Here it is.' } } },
+          { atMs: 8000, push: { action: 'disengage' } },
+        ],
+      },
+      'test',
+      'long-poll processing',
+    );
+    const { transcript, detailed } = await simulate(services, scenario);
+    expect(transcript.outcome.disposition).toBe('disengage');
+    expect(Object.keys(transcript.lambdas['pull-action']?.results ?? {}).sort()).toEqual(['disengage', 'none', 'speak']);
+    const started = indexOf(detailed, 'processing', 'is processing');
+    const ended = indexOf(detailed, 'processing', 'finished processing', started);
+    expect(indexOf(detailed, 'speech', 'Hi!')).toBeLessThan(started);
+    expect(ended).toBeLessThan(indexOf(detailed, 'speech', 'Here it is.'));
+    // While processing: empty PullActions, each followed by the cue, and straight back (no silences); none when idle.
+    const during = detailed.entries.slice(started, ended).filter((entry) => entry.kind === 'poll' || entry.kind === 'cue');
+    expect(during.length).toBeGreaterThanOrEqual(4);
+    expect(during.map((entry) => entry.kind)).toEqual(during.map((_, index) => (index % 2 === 0 ? 'poll' : 'cue')));
+    expect(detailed.entries.filter((entry) => entry.kind === 'silence')).toEqual([]);
+    expect([...detailed.entries.slice(0, started), ...detailed.entries.slice(ended)].filter((entry) => entry.kind === 'cue')).toEqual([]);
   });
 });
 
