@@ -41,7 +41,7 @@ export interface ValkeyCacheProps {
   /**
    * In-transit encryption (TLS required) with an AUTH token generated into a Secrets Manager
    * secret. Lambdas then need `VALKEY_TLS=true`, `VALKEY_AUTH_SECRET_ARN` = `authSecretArn`, read
-   * access to that secret, and a Secrets Manager VPC endpoint (`Network.secretsManagerEndpoint`).
+   * access to that secret, and a Secrets Manager VPC endpoint (`NetworkProps.secretsManagerEndpoint`).
    * @default false (as in ASAPP's guide)
    */
   readonly transitEncryption?: boolean;
