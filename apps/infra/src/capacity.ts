@@ -8,20 +8,19 @@ import type { EnvironmentConfig } from './config/environment-schema';
 export const MIN_UNRESERVED_CONCURRENCY = 100;
 
 /**
- * Per call-minute of the sandbox bench's conversation (`pnpm --filter @genagent-connect/sandbox bench`, workload 2:
- * 40 calls of a greeting and 4 turns, section 3 of its report; see the README's sizing section). Invocation counts
- * and Valkey commands are the flow's and the handlers' own, so they hold in AWS; durations do not (below).
+ * Per call-minute of the sandbox bench's conversation (`pnpm --filter @genagent-connect/sandbox bench`, section 3 of
+ * its report, workload 2: 40 calls of a greeting and 4 turns, about 65 s each; see the README's sizing section).
+ * Invocation counts and Valkey commands are the flow's and the handlers' own, so they hold in AWS; durations of the
+ * short invocations do not (PLANNING_DURATION_MS). Engage is once per call, so longer real calls need less of it.
  */
 export const MEASURED_PER_CALL_MINUTE = {
   poll: {
-    invocations: { engage: 1.6, 'pull-action': 59.0, 'push-action': 14.3 },
-    valkeyCommands: 355.2,
+    invocations: { engage: 0.9, 'pull-action': 59.6, 'push-action': 13.3 },
+    valkeyCommands: 352.8,
   },
   longPoll: {
-    invocations: { engage: 1.6, 'pull-action': 12.0, 'push-action': 14.4 },
-    valkeyCommands: 80.6,
-    /** Sum of PullAction durations / call time: the BLPOP waits, which last as long in AWS. */
-    pullActionConcurrentPerCall: 0.525,
+    invocations: { engage: 0.9, 'pull-action': 11.5, 'push-action': 13.4 },
+    valkeyCommands: 94.3,
   },
 } as const;
 
@@ -63,9 +62,9 @@ export interface CapacityPlan {
 /**
  * Concurrency = invocations per second × duration in seconds (Lambda's own sizing rule), scaled to the peak. A
  * long-polling PullAction is different: the module invokes it synchronously, one at a time per call, and an idle call
- * keeps one waiting the whole time, so its need is one execution per call (the bench's 0.525 is an average over
- * speech and waits; calls whose callers are all talking at once reach 1). A throttled PullAction ends the call, so it
- * gets that much reserved.
+ * keeps one waiting the whole time, so it needs one execution per call. The bench measures 0.567 (PullAction's
+ * durations over call time, averaged over speech and waits), but calls whose callers all talk at once reach 1, and a
+ * throttled PullAction ends the call: so one per call is reserved.
  */
 export function capacityPlan(config: EnvironmentConfig): CapacityPlan {
   const peak = config.peakConcurrentCalls;
