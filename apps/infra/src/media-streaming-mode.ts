@@ -9,6 +9,7 @@ import {
   ValkeyCache,
 } from '@genagent-connect/constructs';
 import { Construct } from 'constructs';
+import { capacityPlan, reservedConcurrency } from './capacity';
 import type { EnvironmentConfig } from './config/environment-schema';
 import { engageEnvironment, pullActionEnvironment, pushActionEnvironment, type ValkeyEndpoint } from './function-environment';
 import { readFlowTemplate } from './flow-templates';
@@ -81,6 +82,7 @@ export class MediaStreamingMode extends Construct {
       secretArns: valkeySecrets,
       vpc: { subnetIds: network.subnetIds, securityGroupIds: [network.pushActionSecurityGroupId] },
     });
+    const pullActionReserved = reservedConcurrency(capacityPlan(config), 'pull-action');
     this.pullAction = new IntegrationFunction(this, 'pull-action', {
       ...functionProps(config, 'pull-action'),
       description: 'Hands the flow the next queued action (invoked by the flow module)',
@@ -90,6 +92,8 @@ export class MediaStreamingMode extends Construct {
       secretArns: valkeySecrets,
       vpc: { subnetIds: network.subnetIds, securityGroupIds: [network.pullActionSecurityGroupId] },
       connectInstanceArn: config.connectInstanceArn,
+      // Long-poll keeps one PullAction per call running, and a throttled one ends the call.
+      ...(pullActionReserved === undefined ? {} : { reservedConcurrentExecutions: pullActionReserved }),
     });
 
     const mediaStreaming = new MediaStreaming(this, 'media-streaming', {

@@ -53,6 +53,12 @@ export interface IntegrationFunctionProps {
   /** Provisioned concurrency on the alias; 0 means none. @default 0 */
   readonly provisionedConcurrency?: number;
   /**
+   * Concurrency reserved for the function: it always gets this much of the account's pool, and never more. At least
+   * 1 (0 would stop every invocation) and at least `provisionedConcurrency`.
+   * @default none: the function shares the account's unreserved pool
+   */
+  readonly reservedConcurrentExecutions?: number;
+  /**
    * When set, connect.amazonaws.com may invoke the alias from this instance only (source ARN), and
    * the alias is associated with the instance so flows can call it.
    * @default not callable by Connect (e.g. PushAction, which ASAPP invokes through its role)
@@ -108,6 +114,10 @@ export class IntegrationFunction extends Construct {
     this.timeoutSeconds = checkRange(props.timeoutSeconds ?? 3, 1, 900, `${this.label} timeoutSeconds`);
     this.memorySizeMb = checkRange(props.memorySizeMb ?? 256, 128, 10240, `${this.label} memorySizeMb`);
     const provisionedConcurrency = checkRange(props.provisionedConcurrency ?? 0, 0, 10000, `${this.label} provisionedConcurrency`);
+    const reservedConcurrency =
+      props.reservedConcurrentExecutions === undefined
+        ? undefined
+        : checkRange(props.reservedConcurrentExecutions, Math.max(1, provisionedConcurrency), 100_000, `${this.label} reservedConcurrentExecutions`);
     const aliasName = props.aliasName ?? 'live';
     const code = fileAsset(
       this,
@@ -144,6 +154,7 @@ export class IntegrationFunction extends Construct {
       handler: 'index.handler',
       memorySize: this.memorySizeMb,
       timeout: this.timeoutSeconds,
+      ...(reservedConcurrency === undefined ? {} : { reservedConcurrentExecutions: reservedConcurrency }),
       publish: true,
       ...(props.vpc
         ? { vpcConfig: { subnetIds: [...props.vpc.subnetIds], securityGroupIds: [...props.vpc.securityGroupIds] } }

@@ -36,6 +36,7 @@ describe('IntegrationFunction', () => {
     const alias = onlyResource(out, 'aws_lambda_alias');
     expect(alias.function_version).toMatch(/^\$\{aws_lambda_function\.[\w-]+\.version\}$/);
     expect(resourcesOf(out, 'aws_lambda_provisioned_concurrency_config')).toHaveLength(0);
+    expect(fn).not.toHaveProperty('reserved_concurrent_executions');
     expect(resourcesOf(out, 'aws_lambda_permission')).toHaveLength(0);
     expect(resourcesOf(out, 'aws_connect_lambda_function_association')).toHaveLength(0);
   });
@@ -163,6 +164,11 @@ describe('IntegrationFunction', () => {
     expect(out).toHaveResourceWithProperties(LambdaAlias, { name: 'prod' });
   });
 
+  it('reserves concurrency for the function when asked', () => {
+    const out = synth((scope) => new IntegrationFunction(scope, 'pull-action', { ...base, reservedConcurrentExecutions: 52 }));
+    expect(out).toHaveResourceWithProperties(LambdaFunction, { function_name: 'ga-dev-pull-action', reserved_concurrent_executions: 52 });
+  });
+
   it('copies the zip into the synthesized stack so Terraform (and remote runs) find it', () => {
     const stack = new TerraformStack(Testing.app(), 'stack');
     new AwsProvider(stack, 'aws', { region: 'us-east-1' });
@@ -184,6 +190,8 @@ describe('IntegrationFunction', () => {
     [{ environment: { BIG: 'x'.repeat(5000) } }, /environment variables total \d+ bytes; Lambda allows 4096. The largest is BIG \(5003 bytes\)/],
     [{ timeoutSeconds: 901 }, /timeoutSeconds 901 must be an integer from 1 to 900/],
     [{ memorySizeMb: 64 }, /memorySizeMb 64 must be an integer from 128 to 10240/],
+    [{ reservedConcurrentExecutions: 0 }, /reservedConcurrentExecutions 0 must be an integer from 1 to 100000/],
+    [{ reservedConcurrentExecutions: 3, provisionedConcurrency: 5 }, /reservedConcurrentExecutions 3 must be an integer from 5 to 100000/],
     [{ logRetentionDays: 10 }, /logRetentionDays 10 is not a CloudWatch Logs retention; use one of 1, 3, 5/],
     [{ name: 'x'.repeat(60) }, /for lambdaFunction is 67 characters; AWS allows at most 64/],
     [{ connectInstanceArn: 'arn:aws:connect:us-east-1:1:instance/x' }, /is not valid: expected arn:aws:connect/],

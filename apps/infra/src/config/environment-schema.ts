@@ -257,6 +257,23 @@ export const environmentSchema = z
         ) as Record<LambdaName, z.ZodDefault<z.ZodInt>>,
       )
       .default({ engage: 0, 'push-action': 0, 'pull-action': 0, 'call-transfer': 0, 'call-context': 0 }),
+    /**
+     * Calls in GenerativeAgent at once at the busiest time. Sizes each function's Lambda concurrency (printed at
+     * synth) and, in long-poll, pull-action's reserved concurrency (one execution per call).
+     */
+    peakConcurrentCalls: z
+      .int({ error: 'expected a whole number of calls' })
+      .min(1, { error: 'expected at least 1 call' })
+      .max(100_000, { error: 'expected at most 100000 calls' })
+      .default(10),
+    /**
+     * The account's Lambda "Concurrent executions" quota in `region` (1000 by default, shared by every function
+     * there); synth fails when the functions' need at the peak plus the 100 Lambda keeps unreserved is more.
+     */
+    lambdaConcurrencyLimit: z
+      .int({ error: 'expected a whole number of concurrent executions' })
+      .min(1, { error: 'expected at least 1' })
+      .default(1000),
     /** Retention of every Lambda log group. */
     logRetentionDays: z
       .number()
