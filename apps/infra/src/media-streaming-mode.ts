@@ -131,6 +131,7 @@ export class MediaStreamingMode extends Construct {
         PROCESSING_CUE_AUDIO_URI: this.promptAudio.uri(processingCueFile),
       },
       outputVariables: config.outputVariables,
+      dependsOn: [...this.engage.connectAccess, ...this.pullAction.connectAccess, ...this.promptAudio.connectAccess],
     });
   }
 }

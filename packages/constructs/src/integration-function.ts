@@ -6,7 +6,7 @@ import { LambdaAlias } from '@cdktf/provider-aws/lib/lambda-alias';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { LambdaProvisionedConcurrencyConfig } from '@cdktf/provider-aws/lib/lambda-provisioned-concurrency-config';
-import { Lazy, Token } from 'cdktf';
+import { type ITerraformDependable, Lazy, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { parseConnectInstanceArn } from './connect-instance';
 import { fileAsset } from './file-asset';
@@ -103,6 +103,12 @@ export class IntegrationFunction extends Construct {
   readonly logGroup: CloudwatchLogGroup;
   readonly timeoutSeconds: number;
   readonly memorySizeMb: number;
+  /**
+   * The Connect invoke permission and instance association (none without `connectInstanceArn`).
+   * A flow that references `aliasArn` depends on them: Connect validates a published flow's
+   * Lambda references when it is created.
+   */
+  readonly connectAccess: readonly ITerraformDependable[] = [];
 
   private readonly environment: Record<string, string> = {};
   private readonly readableSecretArns: string[] = [];
@@ -188,7 +194,7 @@ export class IntegrationFunction extends Construct {
 
     if (props.connectInstanceArn) {
       const instance = parseConnectInstanceArn(props.connectInstanceArn);
-      new LambdaPermission(this, 'connect-invoke', {
+      const permission = new LambdaPermission(this, 'connect-invoke', {
         statementId: 'AllowAmazonConnectInvoke',
         action: 'lambda:InvokeFunction',
         principal: 'connect.amazonaws.com',
@@ -198,10 +204,11 @@ export class IntegrationFunction extends Construct {
         sourceAccount: instance.accountId,
       });
       // The alias ARN, since that is what the flows reference.
-      new ConnectLambdaFunctionAssociation(this, 'connect-association', {
+      const association = new ConnectLambdaFunctionAssociation(this, 'connect-association', {
         instanceId: instance.instanceId,
         functionArn: this.alias.arn,
       });
+      this.connectAccess = [permission, association];
     }
   }
 

@@ -157,6 +157,14 @@ describe('IntegrationFunction', () => {
     expect(association.function_arn).toMatch(/^\$\{aws_lambda_alias\.[\w-]+\.arn\}$/);
   });
 
+  it('gives flows nothing to wait for when Connect does not call it', () => {
+    let fn: IntegrationFunction | undefined;
+    synth((scope) => {
+      fn = new IntegrationFunction(scope, 'push-action', { ...base, name: 'push-action' });
+    });
+    expect(fn?.connectAccess).toEqual([]);
+  });
+
   it('puts provisioned concurrency on the alias when asked', () => {
     const out = synth((scope) => new IntegrationFunction(scope, 'pull-action', { ...base, provisionedConcurrency: 2, aliasName: 'prod' }));
     expect(out).toHaveResourceWithProperties(LambdaProvisionedConcurrencyConfig, { provisioned_concurrent_executions: 2 });
