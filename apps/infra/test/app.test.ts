@@ -1,9 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { synthesizeEnvironments } from '../src/app';
 import { EnvironmentConfigError } from '../src/config/load-environments';
 import { repoEnvironmentsDir } from './synth';
+
+const repoRoot = resolve(__dirname, '../../..');
 
 function workspace(files: Record<string, unknown>) {
   const root = mkdtempSync(join(tmpdir(), 'infra-app-'));
@@ -45,5 +47,46 @@ describe('synthesizeEnvironments', () => {
       /^Invalid environment configuration:\n {2}- environments\/dev\.json: IntegrationFunction "pull-action" environment variables total \d+ bytes; Lambda allows 4096\. The largest is SSML_CONVERSIONS/,
     );
     expect(existsSync(join(outdir, 'manifest.json'))).toBe(false);
+  });
+
+  it('writes no path of the synthesizing machine into any stack; local state lands next to the output directory', () => {
+    const files = Object.fromEntries(
+      readdirSync(repoEnvironmentsDir)
+        .filter((file) => file.endsWith('.json') && !file.endsWith('.schema.json'))
+        .map((file) => [file, readFileSync(join(repoEnvironmentsDir, file), 'utf8')]),
+    );
+    const { root, environmentsDir, outdir } = workspace({
+      ...files,
+      'laptop.json': { ...devFile, namePrefix: 'genagent-laptop', backend: { type: 'local', path: 'state/laptop.tfstate' } },
+    });
+    const stacks = synthesizeEnvironments({ environmentsDir, displayRoot: root, outdir });
+    expect(stacks).toContain('laptop');
+    const machinePaths = [...new Set([repoRoot, process.cwd(), root, homedir()])];
+    for (const stack of stacks) {
+      const stackDir = join(outdir, 'stacks', stack);
+      const text = readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8');
+      for (const path of machinePaths) {
+        expect({ stack, path, found: text.includes(path) }).toEqual({ stack, path, found: false });
+      }
+      const json = JSON.parse(text) as {
+        terraform: { backend?: { local?: { path: string } } };
+        resource: Record<string, Record<string, Record<string, unknown>>>;
+      };
+      const local = json.terraform.backend?.local;
+      if (local) {
+        const expected = stack === 'laptop' ? join(root, 'state/laptop.tfstate') : join(root, `terraform.${stack}.tfstate`);
+        // cdktf runs terraform in <outdir>/stacks/<stack>, which is what Terraform resolves a relative path against.
+        expect(resolve(stackDir, local.path)).toBe(expected);
+      }
+      const assetPaths = Object.values(json.resource)
+        .flatMap((resources) => Object.values(resources))
+        .flatMap((resource) => [resource.filename, resource.source])
+        .filter((value): value is string => typeof value === 'string');
+      expect(assetPaths.length).toBeGreaterThan(0);
+      for (const asset of assetPaths) {
+        expect(asset).toMatch(/^assets\//);
+        expect(existsSync(join(stackDir, asset))).toBe(true);
+      }
+    }
   });
 });

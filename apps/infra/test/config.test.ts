@@ -241,6 +241,11 @@ describe('bad environment files name the file, the field and what is expected', 
       'backend.useLockfile: expected true: state is locked with an S3 lock file',
     ],
     [
+      'a local state path that only exists on one machine',
+      { backend: { type: 'local', path: '/home/me/genagent/dev.tfstate' } },
+      'backend.path: expected a path relative to apps/infra: an absolute path ties the stack to the machine that synthesized it',
+    ],
+    [
       'a cloud backend without a workspace',
       { backend: { type: 'cloud', organization: 'acme' } },
       'backend.workspace: required field is missing; expected string',

@@ -1,7 +1,7 @@
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
 import { renderFlowTemplate } from '@genagent-connect/connect-flow';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { readFlowTemplate } from '../src/flow-templates';
 import {
   dataOf,
@@ -31,8 +31,11 @@ const aliasOf = (stack: SynthesizedStack, functionName: string) => {
 const policyOf = (document: unknown) => JSON.parse(String(document)) as { Statement: Record<string, unknown>[] };
 
 describe('dev (local state, new VPC, both modes, sample flow)', () => {
-  it('stores state in apps/infra/terraform.dev.tfstate', () => {
-    expect(dev.terraform.backend).toEqual({ local: { path: join(__dirname, '..', 'terraform.dev.tfstate') } });
+  it('stores state in apps/infra/terraform.dev.tfstate, relative to the directory cdktf runs terraform in', () => {
+    expect(dev.terraform.backend).toEqual({ local: { path: '../../../terraform.dev.tfstate' } });
+    expect(resolve(__dirname, '..', 'cdktf.out', 'stacks', 'dev', '../../../terraform.dev.tfstate')).toBe(
+      join(__dirname, '..', 'terraform.dev.tfstate'),
+    );
   });
 
   it('pins the provider to the account and region, with default tags', () => {

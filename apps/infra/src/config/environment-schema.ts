@@ -1,3 +1,4 @@
+import { isAbsolute, win32 } from 'node:path';
 import { logRetentionDays, mediaStreamRetentionHours } from '@genagent-connect/constructs';
 import { LAMBDA_NAMES, type LambdaName } from '@genagent-connect/lambdas/bundles';
 import { z } from 'zod';
@@ -57,7 +58,13 @@ const backendSchema = z.discriminatedUnion(
     z.strictObject({
       type: z.literal('local'),
       /** State file path, relative to apps/infra. Default `terraform.<environment>.tfstate`. */
-      path: z.string().min(1).optional(),
+      path: z
+        .string()
+        .min(1)
+        .refine((path) => !isAbsolute(path) && !win32.isAbsolute(path), {
+          error: 'expected a path relative to apps/infra: an absolute path ties the stack to the machine that synthesized it',
+        })
+        .optional(),
     }),
     z.strictObject({
       type: z.literal('s3'),
