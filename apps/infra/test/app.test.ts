@@ -19,9 +19,16 @@ function workspace(files: Record<string, unknown>) {
 
 const devFile = JSON.parse(readFileSync(join(repoEnvironmentsDir, 'dev.json'), 'utf8')) as Record<string, unknown>;
 
+/** dev.json as another environment: its own name prefix and Connect instance (cross-file validation wants both). */
+function otherEnvironment(namePrefix: string, instanceNumber: number, overrides: Record<string, unknown> = {}) {
+  const instance = `0d3c4b5a-1e2f-4a3b-8c4d-${String(instanceNumber).padStart(12, '0')}`;
+  const connectInstanceArn = String(devFile.connectInstanceArn).replace(/[0-9a-f-]{36}$/, instance);
+  return { ...devFile, namePrefix, connectInstanceArn, ...overrides };
+}
+
 describe('synthesizeEnvironments', () => {
   it('writes one stack per environment file, named after the file', () => {
-    const { root, environmentsDir, outdir } = workspace({ 'dev.json': devFile, 'qa.json': { ...devFile, namePrefix: 'genagent-qa' } });
+    const { root, environmentsDir, outdir } = workspace({ 'dev.json': devFile, 'qa.json': otherEnvironment('genagent-qa', 1) });
     expect(synthesizeEnvironments({ environmentsDir, displayRoot: root, outdir })).toEqual(['dev', 'qa']);
     const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as { stacks: Record<string, unknown> };
     expect(Object.keys(manifest.stacks).sort()).toEqual(['dev', 'qa']);
@@ -57,7 +64,7 @@ describe('synthesizeEnvironments', () => {
     );
     const { root, environmentsDir, outdir } = workspace({
       ...files,
-      'laptop.json': { ...devFile, namePrefix: 'genagent-laptop', backend: { type: 'local', path: 'state/laptop.tfstate' } },
+      'laptop.json': otherEnvironment('genagent-laptop', 1, { backend: { type: 'local', path: 'state/laptop.tfstate' } }),
     });
     const stacks = synthesizeEnvironments({ environmentsDir, displayRoot: root, outdir });
     expect(stacks).toContain('laptop');
@@ -88,5 +95,25 @@ describe('synthesizeEnvironments', () => {
         expect(existsSync(join(stackDir, asset))).toBe(true);
       }
     }
+  });
+
+  it('synthesizes nothing when two files clash, naming both (exit 1 from main)', () => {
+    const { root, environmentsDir, outdir } = workspace({
+      'dev.json': devFile,
+      'qa.json': { ...devFile, namePrefix: 'genagent-qa' },
+      'uat.json': otherEnvironment('genagent-dev', 2),
+    });
+    let thrown: unknown;
+    try {
+      synthesizeEnvironments({ environmentsDir, displayRoot: root, outdir });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(EnvironmentConfigError);
+    expect((thrown as EnvironmentConfigError).problems).toEqual([
+      expect.stringMatching(/^environments\/uat\.json: namePrefix: .*; environments\/dev\.json uses "genagent-dev" too/),
+      expect.stringMatching(/^environments\/qa\.json: connectInstanceArn: .*; environments\/dev\.json uses arn:aws:connect:/),
+    ]);
+    expect(existsSync(join(outdir, 'manifest.json'))).toBe(false);
   });
 });

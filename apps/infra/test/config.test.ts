@@ -229,6 +229,11 @@ describe('bad environment files name the file, the field and what is expected', 
       { logRetentionDays: 31 },
       'logRetentionDays: expected a CloudWatch Logs retention: one of 1, 3, 5, 7, 14, 30, 60',
     ],
+    [
+      'a region without Amazon Connect',
+      { region: 'eu-west-1', connectInstanceArn: minimal.connectInstanceArn.replace('us-east-1', 'eu-west-1') },
+      'region: expected a region where Amazon Connect is offered, one of us-east-1, us-west-2, af-south-1, ap-northeast-1, ap-northeast-2, ap-southeast-1, ap-southeast-2, ca-central-1, eu-central-1, eu-west-2, us-gov-west-1; got eu-west-1',
+    ],
     ['an unknown backend type', { backend: { type: 'gcs' } }, 'backend.type: expected a backend "type" of "local", "s3" or "cloud"'],
     [
       'an s3 backend without a key',
@@ -301,6 +306,38 @@ describe('loadEnvironments', () => {
       `${folder}/uat.json: valkey.replicas: expected at least 1 replica: the cache is Multi-AZ with automatic failover`,
     ]);
     expect(message).toContain(`  - ${folder}/qa.json: accountId`);
+  });
+
+  const instanceArn = (suffix: string) => minimal.connectInstanceArn.replace(/[0-9a-f]{4}$/, suffix);
+
+  it('rejects two files with one name prefix in one account, naming both, and accepts it across accounts', () => {
+    const directory = directoryWith({
+      'a.json': JSON.stringify(minimal),
+      'b.json': JSON.stringify({ ...minimal, region: 'eu-west-2', connectInstanceArn: instanceArn('0002').replace('us-east-1', 'eu-west-2') }),
+      'c.json': JSON.stringify({
+        ...minimal,
+        accountId: '222222222222',
+        connectInstanceArn: instanceArn('0003').replace('111111111111', '222222222222'),
+      }),
+    });
+    expect(() => loadEnvironments(directory, join(directory, '..'))).toThrow(EnvironmentConfigError);
+    const folder = directory.split('/').pop();
+    expect(() => loadEnvironments(directory, join(directory, '..'))).toThrow(
+      new EnvironmentConfigError([
+        `${folder}/b.json: namePrefix: expected a prefix no other environment of account 111111111111 uses; ${folder}/a.json uses "genagent-dev" too, and every resource name would clash`,
+      ]),
+    );
+  });
+
+  it('rejects two files on one Connect instance, naming both', () => {
+    const directory = directoryWith({
+      'a.json': JSON.stringify(minimal),
+      'b.json': JSON.stringify({ ...minimal, namePrefix: 'genagent-b' }),
+      'c.json': JSON.stringify({ ...minimal, namePrefix: 'genagent-c', connectInstanceArn: instanceArn('0003') }),
+    });
+    expect(() => loadEnvironments(directory)).toThrow(
+      `b.json: connectInstanceArn: expected an instance no other environment deploys to; a.json uses ${minimal.connectInstanceArn} too`,
+    );
   });
 
   it('skips the generated JSON schema file', () => {

@@ -3,6 +3,7 @@ import { logRetentionDays, mediaStreamRetentionHours } from '@genagent-connect/c
 import { LAMBDA_NAMES, type LambdaName } from '@genagent-connect/lambdas/bundles';
 import { z } from 'zod';
 import { awsFormats } from './aws-formats';
+import { connectRegions } from './connect-regions';
 import { maxNamePrefixLength } from './name-prefix';
 
 /** The functions that exist only in PSTN transfer mode; the others only in media streaming mode. */
@@ -111,8 +112,12 @@ export const environmentSchema = z
     $schema: z.string().optional(),
     /** AWS account the stack deploys to (the provider refuses any other account). */
     accountId: matching(awsFormats.accountId, 'a 12-digit AWS account id'),
-    /** AWS region of the Connect instance and of everything the stack creates. */
-    region: matching(awsFormats.region, 'an AWS region like eu-west-2'),
+    /** AWS region of the Connect instance and of everything the stack creates; one where Amazon Connect is offered. */
+    region: matching(awsFormats.region, 'an AWS region like eu-west-2').refine(
+      // A malformed region is already reported by its format.
+      (region) => !awsFormats.region.test(region) || (connectRegions as readonly string[]).includes(region),
+      { error: (issue) => `expected a region where Amazon Connect is offered, one of ${connectRegions.join(', ')}; got ${String(issue.input)}` },
+    ),
     /** The existing Amazon Connect instance, in `accountId` and `region`. */
     connectInstanceArn: matching(
       awsFormats.connectInstanceArn,
