@@ -234,6 +234,31 @@ describe('bad environment files name the file, the field and what is expected', 
       { region: 'eu-west-1', connectInstanceArn: minimal.connectInstanceArn.replace('us-east-1', 'eu-west-1') },
       'region: expected a region where Amazon Connect is offered, one of us-east-1, us-west-2, af-south-1, ap-northeast-1, ap-northeast-2, ap-southeast-1, ap-southeast-2, ca-central-1, eu-central-1, eu-west-2, us-gov-west-1; got eu-west-1',
     ],
+    [
+      'a deploy role in another account',
+      { deploy: { assumeRoleArn: 'arn:aws:iam::999999999999:role/genagent-deployer' } },
+      'deploy.assumeRoleArn: expected a role in account 111111111111 (the "accountId" field), got 999999999999',
+    ],
+    [
+      'deploy credentials naming neither a profile nor a role',
+      { deploy: {} },
+      'deploy: expected a "profile", an "assumeRoleArn" or both (leave "deploy" out for the default credentials)',
+    ],
+    [
+      'an external id without a role to assume',
+      { deploy: { profile: 'acme-dev', externalId: 'abc123' } },
+      'deploy.externalId: expected "assumeRoleArn" with it: externalId belongs to the role to assume',
+    ],
+    [
+      'a session name STS rejects',
+      { deploy: { assumeRoleArn: 'arn:aws:iam::111111111111:role/genagent-deployer', sessionName: 'cdktf deploy' } },
+      'deploy.sessionName: expected 2 to 64 characters of letters, digits and "+=,.@-_"',
+    ],
+    [
+      'a profile with a Terraform Cloud backend',
+      { deploy: { profile: 'acme-prod' }, backend: { type: 'cloud', organization: 'acme', workspace: 'genagent-prod' } },
+      'deploy.profile: expected no profile with a "cloud" backend: runs execute in Terraform Cloud, which has no AWS profiles',
+    ],
     ['an unknown backend type', { backend: { type: 'gcs' } }, 'backend.type: expected a backend "type" of "local", "s3" or "cloud"'],
     [
       'an s3 backend without a key',

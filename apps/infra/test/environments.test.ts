@@ -43,6 +43,7 @@ describe('dev (local state, new VPC, both modes, sample flow)', () => {
       {
         region: 'us-east-1',
         allowed_account_ids: ['111111111111'],
+        profile: 'acme-dev',
         default_tags: [
           {
             tags: { Project: 'asapp-generativeagent', Environment: 'dev', ManagedBy: 'cdktf', CostCenter: 'contact-center-dev' },

@@ -87,6 +87,32 @@ const backendSchema = z.discriminatedUnion(
   { error: 'expected a backend "type" of "local", "s3" or "cloud"' },
 );
 
+/**
+ * The credentials the AWS provider deploys with. Absent: the provider's default chain (AWS_PROFILE, environment
+ * variables, Terraform Cloud's dynamic provider credentials).
+ */
+const deploySchema = z
+  .strictObject({
+    /** Named profile of the shared AWS config/credentials files; with `assumeRoleArn`, the credentials that assume it. */
+    profile: matching(awsFormats.awsProfileName, 'an AWS profile name from ~/.aws/config, without spaces').optional(),
+    /** Role the provider assumes before every call, in `accountId`. */
+    assumeRoleArn: matching(awsFormats.iamRoleArn, 'an IAM role ARN like arn:aws:iam::111111111111:role/genagent-deployer').optional(),
+    /** sts:ExternalId the role's trust policy requires, if any. */
+    externalId: matching(awsFormats.externalId, '2 to 1224 characters of letters, digits and "+=,.@:/-_"').optional(),
+    /** Session name of the assumed role (shows in CloudTrail). */
+    sessionName: matching(awsFormats.roleSessionName, '2 to 64 characters of letters, digits and "+=,.@-_"').optional(),
+  })
+  .superRefine((deploy, ctx) => {
+    if (deploy.profile === undefined && deploy.assumeRoleArn === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'expected a "profile", an "assumeRoleArn" or both (leave "deploy" out for the default credentials)' });
+    }
+    for (const field of ['externalId', 'sessionName'] as const) {
+      if (deploy[field] !== undefined && deploy.assumeRoleArn === undefined) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `expected "assumeRoleArn" with it: ${field} belongs to the role to assume` });
+      }
+    }
+  });
+
 const ssmlConversionSchema = z.strictObject({
   /** A JavaScript regular expression, applied with flags `gi`. */
   searchFor: z
@@ -260,6 +286,8 @@ export const environmentSchema = z
         snsTopicArn: matching(awsFormats.snsTopicArn, 'an SNS topic ARN').optional(),
       })
       .default({}),
+    /** The AWS profile or role the provider deploys with (one account per environment). Default: the provider's chain. */
+    deploy: deploySchema.optional(),
     /** Where Terraform keeps this environment's state. Default local `terraform.<environment>.tfstate`. */
     backend: backendSchema.default({ type: 'local' }),
   })
@@ -280,6 +308,7 @@ export const environmentSchema = z
         message: `expected an instance in account ${env.accountId} (the "accountId" field), got ${arn[2]}`,
       });
     }
+    checkDeployCredentials(env, ctx);
     const kmsRegion = env.mediaStreams.kmsKeyArn ? awsFormats.kmsKeyArn.exec(env.mediaStreams.kmsKeyArn)?.[1] : undefined;
     if (kmsRegion !== undefined && kmsRegion !== env.region) {
       ctx.addIssue({
@@ -309,6 +338,31 @@ export const environmentSchema = z
       }
     }
   });
+
+interface DeployTarget {
+  readonly accountId: string;
+  readonly deploy?: z.output<typeof deploySchema>;
+  readonly backend: { readonly type: string };
+}
+
+function checkDeployCredentials(env: DeployTarget, ctx: z.RefinementCtx): void {
+  const roleAccount = env.deploy?.assumeRoleArn ? awsFormats.iamRoleArnAccount.exec(env.deploy.assumeRoleArn)?.[1] : undefined;
+  // The provider checks allowed_account_ids against the assumed role's identity: a role in another account fails every plan.
+  if (roleAccount !== undefined && awsFormats.accountId.test(env.accountId) && roleAccount !== env.accountId) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['deploy', 'assumeRoleArn'],
+      message: `expected a role in account ${env.accountId} (the "accountId" field), got ${roleAccount}`,
+    });
+  }
+  if (env.deploy?.profile !== undefined && env.backend.type === 'cloud') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['deploy', 'profile'],
+      message: 'expected no profile with a "cloud" backend: runs execute in Terraform Cloud, which has no AWS profiles; give the workspace dynamic provider credentials',
+    });
+  }
+}
 
 type PrivateSubnet = z.infer<typeof networkSchema> extends infer N
   ? N extends { existing: { privateSubnets: (infer S)[] } }
