@@ -97,7 +97,7 @@ describe('synthesizeEnvironments', () => {
     }
   });
 
-  it('synthesizes nothing when two files clash, naming both (exit 1 from main)', () => {
+  it('synthesizes nothing when two files clash, naming both', () => {
     const { root, environmentsDir, outdir } = workspace({
       'dev.json': devFile,
       'qa.json': { ...devFile, namePrefix: 'genagent-qa' },
