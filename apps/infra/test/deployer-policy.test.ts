@@ -1,3 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { synthesizeEnvironments } from '../src/app';
 import type { EnvironmentConfig, EnvironmentFile } from '../src/config/environment-schema';
 import {
   deployerPolicies,
@@ -8,7 +13,7 @@ import {
   UnmappedTypesError,
   unmappedTypes,
 } from '../src/deployer-policy/deployer-policy';
-import { configFrom, exampleEnvironments, synthStack } from './synth';
+import { configFrom, exampleEnvironments, repoEnvironmentsDir, synthStack } from './synth';
 
 const base: EnvironmentFile = {
   accountId: '444444444444',
@@ -137,5 +142,22 @@ describe('deployer policy', () => {
     expect(() => deployerPolicies(extended, deployScopeOf(config))).toThrow(
       'No deployer permissions for aws_sqs_queue, data.aws_caller_identity: add the IAM actions',
     );
+  });
+
+  it('deployer-policy <env> writes the documents of the synthesized stack and says how to use them', () => {
+    const outdir = join(mkdtempSync(join(tmpdir(), 'deployer-policy-')), 'cdktf.out');
+    synthesizeEnvironments({ environmentsDir: repoEnvironmentsDir, displayRoot: join(repoEnvironmentsDir, '..'), outdir });
+    const [first] = exampleEnvironments;
+    if (!first) throw new Error('no example environment');
+    const output = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, '../scripts/deployer-policy.ts'), first.name], {
+      env: { ...process.env, CDKTF_OUTDIR: outdir },
+      encoding: 'utf8',
+    });
+    const files = readdirSync(join(outdir, 'deployer-policy')).sort();
+    expect(files[0]).toBe(`${first.name}-1.json`);
+    const stack = JSON.parse(readFileSync(join(outdir, 'stacks', first.name, 'cdk.tf.json'), 'utf8'));
+    const expected = deployerPolicies(stack, deployScopeOf(first.config));
+    expect(files.map((file) => JSON.parse(readFileSync(join(outdir, 'deployer-policy', file), 'utf8')))).toEqual(expected);
+    expect(output).toContain(`aws iam create-policy --policy-name ${first.config.namePrefix}-deployer-<n>`);
   });
 });
