@@ -13,6 +13,7 @@ import type { EnvironmentConfig } from './config/environment-schema';
 import { engageEnvironment, pullActionEnvironment, pushActionEnvironment, type ValkeyEndpoint } from './function-environment';
 import { readFlowTemplate } from './flow-templates';
 import { functionProps } from './function-props';
+import { networkProps } from './network-props';
 import { flowModulesDir } from './paths';
 
 export interface MediaStreamingModeProps {
@@ -43,21 +44,7 @@ export class MediaStreamingMode extends Construct {
   constructor(scope: Construct, id: string, props: MediaStreamingModeProps) {
     super(scope, id);
     const { config } = props;
-    const network = new Network(this, 'network', {
-      namePrefix: config.namePrefix,
-      vpc:
-        'create' in config.network
-          ? { mode: 'create', cidrBlock: config.network.create.cidr }
-          : {
-              mode: 'existing',
-              vpcId: config.network.existing.vpcId,
-              subnetIds: config.network.existing.privateSubnets.map((subnet) =>
-                typeof subnet === 'string' ? subnet : subnet.id,
-              ),
-            },
-      // The isolated subnets reach the AUTH token's secret only through an endpoint.
-      secretsManagerEndpoint: config.valkey.transitEncryption,
-    });
+    const network = new Network(this, 'network', networkProps(config));
 
     this.valkey = new ValkeyCache(this, 'valkey', {
       namePrefix: config.namePrefix,

@@ -70,6 +70,21 @@ describe('environment file defaults', () => {
       backend: { type: 's3', bucket: 'state-bucket', key: 'dev.tfstate', region: 'us-east-1' },
     });
     expect(config.backend).toEqual({ type: 's3', bucket: 'state-bucket', key: 'dev.tfstate', region: 'us-east-1', useLockfile: true });
+    expect(config.network).toMatchObject({ existing: { secretsManagerEndpoint: { create: true } } });
+  });
+
+  it("defaults an existing endpoint's ingress rules on", () => {
+    const config = configOf({
+      network: {
+        existing: {
+          vpcId: 'vpc-0a1b2c3d',
+          privateSubnets: ['subnet-0a1b2c3d', 'subnet-0a1b2c3e'],
+          secretsManagerEndpoint: { existing: { securityGroupId: 'sg-0a1b2c3d' } },
+        },
+      },
+      valkey: { transitEncryption: true },
+    });
+    expect(config.network).toMatchObject({ existing: { secretsManagerEndpoint: { existing: { securityGroupId: 'sg-0a1b2c3d', addIngressRules: true } } } });
   });
 
   it('accepts a name prefix of exactly the maximum length', () => {
@@ -158,6 +173,19 @@ describe('bad environment files name the file, the field and what is expected', 
       'the same subnet twice',
       { network: { existing: { vpcId: 'vpc-0a1b2c3d', privateSubnets: ['subnet-0a1b2c3d', 'subnet-0a1b2c3d'] } } },
       'network.existing.privateSubnets: expected distinct subnets, subnet-0a1b2c3d is listed twice',
+    ],
+    [
+      'a Secrets Manager endpoint security group that is no group id',
+      {
+        network: { existing: { vpcId: 'vpc-0a1b2c3d', privateSubnets: ['subnet-0a1b2c3d', 'subnet-0a1b2c3e'], secretsManagerEndpoint: { existing: { securityGroupId: 'vpce-0a1b2c3d' } } } },
+        valkey: { transitEncryption: true },
+      },
+      'network.existing.secretsManagerEndpoint.existing.securityGroupId: expected a security group id like sg-0123456789abcdef0',
+    ],
+    [
+      'an existing Secrets Manager endpoint without TLS',
+      { network: { existing: { vpcId: 'vpc-0a1b2c3d', privateSubnets: ['subnet-0a1b2c3d', 'subnet-0a1b2c3e'], secretsManagerEndpoint: { existing: { securityGroupId: 'sg-0a1b2c3d' } } } } },
+      'network.existing.secretsManagerEndpoint: expected no secretsManagerEndpoint: the Lambdas use it only to read the AUTH token of valkey.transitEncryption; set valkey.transitEncryption to true or remove this field',
     ],
     [
       'zero Valkey replicas',

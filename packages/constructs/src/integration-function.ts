@@ -2,7 +2,6 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { ConnectLambdaFunctionAssociation } from '@cdktf/provider-aws/lib/connect-lambda-function-association';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { LambdaAlias } from '@cdktf/provider-aws/lib/lambda-alias';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
@@ -61,7 +60,21 @@ export interface IntegrationFunctionProps {
   readonly connectInstanceArn?: string;
 }
 
-const vpcAccessManagedPolicyArn = 'arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole';
+/**
+ * What Lambda needs to manage a VPC function's network interfaces: the EC2 actions of the managed
+ * AWSLambdaVPCAccessExecutionRole, without its logs actions on every log group. Resource "*": Lambda
+ * calls them with the execution role outside the function (no lambda:SourceFunctionArn to scope
+ * on), DescribeNetworkInterfaces works only on "*", and AWS warns that DeleteNetworkInterface
+ * scoped to some interfaces can cut the function off its VPC.
+ */
+const vpcNetworkInterfaceActions = [
+  'ec2:CreateNetworkInterface',
+  'ec2:DescribeNetworkInterfaces',
+  'ec2:DescribeSubnets',
+  'ec2:DeleteNetworkInterface',
+  'ec2:AssignPrivateIpAddresses',
+  'ec2:UnassignPrivateIpAddresses',
+] as const;
 const secretLookingName = /SECRET|PASSWORD|PASSWD|TOKEN|API_KEY|PRIVATE_KEY|CREDENTIAL/i;
 const environmentNamePattern = /^[A-Za-z][A-Za-z0-9_]*$/;
 /** Lambda's limit on the total size of all environment variables. */
@@ -70,7 +83,7 @@ const environmentMaxBytes = 4096;
 /**
  * One Lambda of the integration: code from its zip (source hash, so code changes deploy),
  * nodejs22.x on x86_64, its own role with a least-privilege inline policy (its own log streams,
- * the listed secrets), a log group with retention, a published version behind an alias, optional
+ * the listed secrets, in a VPC the network-interface actions), a log group with retention, a published version behind an alias, optional
  * provisioned concurrency, and optionally the Connect invoke permission + instance association.
  */
 export class IntegrationFunction extends Construct {
@@ -87,6 +100,7 @@ export class IntegrationFunction extends Construct {
 
   private readonly environment: Record<string, string> = {};
   private readonly readableSecretArns: string[] = [];
+  private readonly inVpc: boolean;
 
   constructor(scope: Construct, id: string, props: IntegrationFunctionProps) {
     super(scope, id);
@@ -117,12 +131,7 @@ export class IntegrationFunction extends Construct {
       role: this.role.id,
       policy: Lazy.stringValue({ produce: () => policyDocument(this.policyStatements()) }),
     });
-    // ENI management needs ec2 Describe* on "*" (no resource-level permissions), so it comes from the
-    // managed policy ASAPP's guide names. That policy also allows log writes to any group: accepted, as
-    // AWSLambdaENIManagementAccess lacks the ec2:DescribeSubnets Lambda now asks for.
-    const vpcAccess = props.vpc
-      ? new IamRolePolicyAttachment(this, 'vpc-access', { role: this.role.name, policyArn: vpcAccessManagedPolicyArn })
-      : undefined;
+    this.inVpc = props.vpc !== undefined;
 
     this.function = new LambdaFunction(this, 'function', {
       functionName: this.functionName,
@@ -140,7 +149,8 @@ export class IntegrationFunction extends Construct {
         ? { vpcConfig: { subnetIds: [...props.vpc.subnetIds], securityGroupIds: [...props.vpc.securityGroupIds] } }
         : {}),
       // Without the log group first, Lambda would create it on first invoke with no retention.
-      dependsOn: [this.logGroup, inlinePolicy, ...(vpcAccess ? [vpcAccess] : [])],
+      // The policy also outlives the function on destroy, so Lambda can still delete its interfaces.
+      dependsOn: [this.logGroup, inlinePolicy],
     });
     this.addEnvironment('POWERTOOLS_SERVICE_NAME', props.name);
     for (const [key, value] of Object.entries(props.environment ?? {})) {
@@ -229,6 +239,14 @@ export class IntegrationFunction extends Construct {
         Resource: `${this.logGroup.arn}:*`,
       },
     ];
+    if (this.inVpc) {
+      statements.push({
+        Sid: 'ManageVpcNetworkInterfaces',
+        Effect: 'Allow',
+        Action: [...vpcNetworkInterfaceActions],
+        Resource: '*',
+      });
+    }
     if (this.readableSecretArns.length > 0) {
       statements.push({
         Sid: 'ReadOwnSecrets',

@@ -3,7 +3,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { ConnectLambdaFunctionAssociation } from '@cdktf/provider-aws/lib/connect-lambda-function-association';
-import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { LambdaAlias } from '@cdktf/provider-aws/lib/lambda-alias';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
@@ -70,7 +69,7 @@ describe('IntegrationFunction', () => {
     expect(resourcesOf(out, 'aws_iam_role_policy_attachment')).toHaveLength(0);
   });
 
-  it('in a VPC: subnets, security groups and the AWS managed VPC access policy (no ec2 "*" statements of ours)', () => {
+  it('in a VPC: subnets, security groups and an inline policy with only the network-interface actions on "*"', () => {
     const out = synth(
       (scope) =>
         new IntegrationFunction(scope, 'pull-action', {
@@ -81,13 +80,32 @@ describe('IntegrationFunction', () => {
     expect(out).toHaveResourceWithProperties(LambdaFunction, {
       vpc_config: { subnet_ids: ['subnet-a', 'subnet-b'], security_group_ids: ['sg-pull'] },
     });
-    expect(out).toHaveResourceWithProperties(IamRolePolicyAttachment, {
-      policy_arn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole',
-    });
+    // No managed policy: AWSLambdaVPCAccessExecutionRole also allows logs on every log group.
+    expect(resourcesOf(out, 'aws_iam_role_policy_attachment')).toHaveLength(0);
     const statements = policy(onlyResource(out, 'aws_iam_role_policy').policy).Statement;
-    expect(statements.flatMap((s) => [s.Resource].flat())).not.toContain('*');
+    expect(statements).toEqual([
+      {
+        Sid: 'WriteOwnLogs',
+        Effect: 'Allow',
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Resource: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.[\w-]+\.arn\}:\*$/),
+      },
+      {
+        Sid: 'ManageVpcNetworkInterfaces',
+        Effect: 'Allow',
+        Action: [
+          'ec2:CreateNetworkInterface',
+          'ec2:DescribeNetworkInterfaces',
+          'ec2:DescribeSubnets',
+          'ec2:DeleteNetworkInterface',
+          'ec2:AssignPrivateIpAddresses',
+          'ec2:UnassignPrivateIpAddresses',
+        ],
+        Resource: '*',
+      },
+    ]);
     const fn = onlyResource(out, 'aws_lambda_function');
-    expect(fn.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_iam_role_policy_attachment\./)]));
+    expect(fn.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_iam_role_policy\./)]));
   });
 
   it('passes non-secret environment, and reads only the given secrets', () => {

@@ -15,6 +15,7 @@ export const awsFormats = {
   snsTopicArn: /^arn:aws(?:-cn|-us-gov)?:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$/,
   vpcId: /^vpc-[0-9a-f]{8,17}$/,
   subnetId: /^subnet-[0-9a-f]{8,17}$/,
+  securityGroupId: /^sg-[0-9a-f]{8,17}$/,
   availabilityZone: /^[a-z]{2}(?:-gov)?-[a-z]+-\d+[a-z]$/,
   ipv4Cidr: /^(?:\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/,
   cacheNodeType: /^cache\.[a-z0-9]+\.[a-z0-9]+$/,

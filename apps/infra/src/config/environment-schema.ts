@@ -47,6 +47,30 @@ const networkSchema = z.union(
             ),
           )
           .min(2, { error: 'expected at least two private isolated subnets, in two different Availability Zones' }),
+        /**
+         * With `valkey.transitEncryption`, how the Lambdas reach Secrets Manager for the AUTH token: a new
+         * interface endpoint with private DNS (one subnet per AZ), or the VPC's own endpoint, whose security
+         * group the Lambda groups get egress 443 to (and, unless `addIngressRules` is false, ingress rules on
+         * it from them). A VPC can have only one endpoint per service with private DNS: if it has one, use it.
+         */
+        secretsManagerEndpoint: z
+          .union(
+            [
+              z.strictObject({ create: z.literal(true) }),
+              z.strictObject({
+                existing: z.strictObject({
+                  securityGroupId: matching(awsFormats.securityGroupId, 'a security group id like sg-0123456789abcdef0'),
+                  /** False when that group's rules are managed elsewhere; it must then accept 443 from the Lambda groups. */
+                  addIngressRules: z.boolean().default(true),
+                }),
+              }),
+            ],
+            {
+              error:
+                'expected {"create": true} or {"existing": {"securityGroupId": "sg-..."}} (the security group of the VPC\'s own Secrets Manager endpoint)',
+            },
+          )
+          .default({ create: true }),
       }),
     }),
   ],
@@ -326,6 +350,14 @@ export const environmentSchema = z
     }
     if ('existing' in env.network) {
       checkExistingSubnets(env.network.existing.privateSubnets, env.region, ctx);
+      if ('existing' in env.network.existing.secretsManagerEndpoint && !env.valkey.transitEncryption) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['network', 'existing', 'secretsManagerEndpoint'],
+          message:
+            'expected no secretsManagerEndpoint: the Lambdas use it only to read the AUTH token of valkey.transitEncryption; set valkey.transitEncryption to true or remove this field',
+        });
+      }
     }
     for (const name of LAMBDA_NAMES) {
       const modeOn = pstnFunctions.has(name) ? env.modes.pstnTransfer : env.modes.mediaStreaming;
