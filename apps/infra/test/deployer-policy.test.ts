@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { synthesizeEnvironments } from '../src/app';
+import { dataSourcePermissions, resourcePermissions } from '../src/deployer-policy/permissions';
 import type { EnvironmentConfig, EnvironmentFile } from '../src/config/environment-schema';
 import {
   deployerPolicies,
@@ -159,5 +160,26 @@ describe('deployer policy', () => {
     const expected = deployerPolicies(stack, deployScopeOf(first.config));
     expect(files.map((file) => JSON.parse(readFileSync(join(outdir, 'deployer-policy', file), 'utf8')))).toEqual(expected);
     expect(output).toContain(`aws iam create-policy --policy-name ${first.config.namePrefix}-deployer-<n>`);
+  });
+
+  it('has an entry for every provider class the stacks can use (also behind options no environment sets) and no other', () => {
+    // `@cdktf/provider-aws/lib/<type with dashes>` is the resource aws_<type>; `data-aws-<type>` is the data source.
+    const sources = (dir: string): string[] =>
+      readdirSync(dir).flatMap((entry) => {
+        const path = join(dir, entry);
+        return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [readFileSync(path, 'utf8')] : [];
+      });
+    const modules = new Set(
+      [join(__dirname, '../src'), join(__dirname, '../../../packages/constructs/src')]
+        .flatMap(sources)
+        .flatMap((text) => [...text.matchAll(/@cdktf\/provider-aws\/lib\/([a-z0-9-]+)/g)].map((match) => match[1] ?? '')),
+    );
+    modules.delete('provider');
+    const used = [...modules].map((module) =>
+      module.startsWith('data-aws-') ? `data.aws_${module.slice(9).replaceAll('-', '_')}` : `aws_${module.replaceAll('-', '_')}`,
+    );
+    const mapped = [...Object.keys(resourcePermissions), ...Object.keys(dataSourcePermissions).map((type) => `data.${type}`)];
+    expect(used.length).toBeGreaterThan(10);
+    expect(mapped.sort()).toEqual(used.sort());
   });
 });

@@ -228,9 +228,6 @@ export const resourcePermissions: Readonly<Record<string, Permissions>> = {
   aws_iam_role_policy: (scope) => [
     { actions: ['iam:PutRolePolicy', 'iam:GetRolePolicy', 'iam:DeleteRolePolicy'], resources: roles(scope) },
   ],
-  aws_iam_role_policy_attachment: (scope) => [
-    { actions: ['iam:AttachRolePolicy', 'iam:DetachRolePolicy', 'iam:ListAttachedRolePolicies'], resources: roles(scope) },
-  ],
   aws_lambda_alias: (scope) => [
     { actions: ['lambda:CreateAlias', 'lambda:GetAlias', 'lambda:UpdateAlias', 'lambda:DeleteAlias'], resources: lambdaFunctions(scope) },
   ],
@@ -302,6 +299,9 @@ export const resourcePermissions: Readonly<Record<string, Permissions>> = {
   ],
   aws_s3_bucket_server_side_encryption_configuration: (scope) => [
     { actions: ['s3:PutEncryptionConfiguration', 's3:GetEncryptionConfiguration'], resources: buckets(scope) },
+  ],
+  aws_s3_bucket_versioning: (scope) => [
+    { actions: ['s3:PutBucketVersioning', 's3:GetBucketVersioning'], resources: buckets(scope) },
   ],
   aws_s3_object: (scope) => [
     {
@@ -388,4 +388,5 @@ export const dataSourcePermissions: Readonly<Record<string, Permissions>> = {
   // The provider's own region; no API call.
   aws_region: () => [],
   aws_secretsmanager_random_password: () => [{ actions: ['secretsmanager:GetRandomPassword'], resources: anyResource }],
+  aws_subnet: () => [{ actions: ['ec2:DescribeSubnets'], resources: anyResource }],
 };
