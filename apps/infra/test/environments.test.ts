@@ -1,7 +1,7 @@
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
 import { renderFlowTemplate } from '@genagent-connect/connect-flow';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { readFlowTemplate } from '../src/flow-templates';
 import {
   dataOf,
@@ -42,8 +42,11 @@ const connectAccessOf = (stack: SynthesizedStack, functionName: string) => {
 };
 
 describe('dev (local state, new VPC, both modes, sample flow)', () => {
-  it('stores state in apps/infra/terraform.dev.tfstate', () => {
-    expect(dev.terraform.backend).toEqual({ local: { path: join(__dirname, '..', 'terraform.dev.tfstate') } });
+  it('stores state in apps/infra/terraform.dev.tfstate, relative to the directory cdktf runs terraform in', () => {
+    expect(dev.terraform.backend).toEqual({ local: { path: '../../../terraform.dev.tfstate' } });
+    expect(resolve(__dirname, '..', 'cdktf.out', 'stacks', 'dev', '../../../terraform.dev.tfstate')).toBe(
+      join(__dirname, '..', 'terraform.dev.tfstate'),
+    );
   });
 
   it('pins the provider to the account and region, with default tags', () => {
@@ -51,6 +54,7 @@ describe('dev (local state, new VPC, both modes, sample flow)', () => {
       {
         region: 'us-east-1',
         allowed_account_ids: ['111111111111'],
+        profile: 'acme-dev',
         default_tags: [
           {
             tags: { Project: 'asapp-generativeagent', Environment: 'dev', ManagedBy: 'cdktf', CostCenter: 'contact-center-dev' },

@@ -23,6 +23,12 @@ export const awsFormats = {
   valkeyEngineVersion: /^(?:[7-9]|[1-9]\d)\.\d+$/,
   /** ASAPP API host, with or without the https scheme (the Lambdas accept both). */
   asappApiHost: /^(?:https:\/\/)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::\d{1,5})?$/,
+  /** Groups: account. */
+  iamRoleArnAccount: /^arn:aws(?:-cn|-us-gov)?:iam::(\d{12}):role\//,
+  /** STS AssumeRole RoleSessionName: 2 to 64 characters of `[\w+=,.@-]`. */
+  roleSessionName: /^[\w+=,.@-]{2,64}$/,
+  /** A named profile of the shared AWS config and credentials files (`[profile <name>]`). */
+  awsProfileName: /^[^\s[\]]{1,128}$/,
   /** sts:ExternalId: 2 to 1224 characters of `[\w+=,.@:/-]`. */
   externalId: /^[\w+=,.@:/-]{2,1224}$/,
   /** Kinesis Video Streams prefix Connect puts before each stream name. */

@@ -1,7 +1,9 @@
+import { isAbsolute, win32 } from 'node:path';
 import { logRetentionDays, mediaStreamRetentionHours } from '@genagent-connect/constructs';
 import { LAMBDA_NAMES, type LambdaName } from '@genagent-connect/lambdas/bundles';
 import { z } from 'zod';
 import { awsFormats } from './aws-formats';
+import { connectRegions } from './connect-regions';
 import { maxNamePrefixLength } from './name-prefix';
 
 /** The functions that exist only in PSTN transfer mode; the others only in media streaming mode. */
@@ -81,7 +83,13 @@ const backendSchema = z.discriminatedUnion(
     z.strictObject({
       type: z.literal('local'),
       /** State file path, relative to apps/infra. Default `terraform.<environment>.tfstate`. */
-      path: z.string().min(1).optional(),
+      path: z
+        .string()
+        .min(1)
+        .refine((path) => !isAbsolute(path) && !win32.isAbsolute(path), {
+          error: 'expected a path relative to apps/infra: an absolute path ties the stack to the machine that synthesized it',
+        })
+        .optional(),
     }),
     z.strictObject({
       type: z.literal('s3'),
@@ -102,6 +110,32 @@ const backendSchema = z.discriminatedUnion(
   ],
   { error: 'expected a backend "type" of "local", "s3" or "cloud"' },
 );
+
+/**
+ * The credentials the AWS provider deploys with. Absent: the provider's default chain (AWS_PROFILE, environment
+ * variables, Terraform Cloud's dynamic provider credentials).
+ */
+const deploySchema = z
+  .strictObject({
+    /** Named profile of the shared AWS config/credentials files; with `assumeRoleArn`, the credentials that assume it. */
+    profile: matching(awsFormats.awsProfileName, 'an AWS profile name from ~/.aws/config, without spaces').optional(),
+    /** Role the provider assumes before every call, in `accountId`. */
+    assumeRoleArn: matching(awsFormats.iamRoleArn, 'an IAM role ARN like arn:aws:iam::111111111111:role/genagent-deployer').optional(),
+    /** sts:ExternalId the role's trust policy requires, if any. */
+    externalId: matching(awsFormats.externalId, '2 to 1224 characters of letters, digits and "+=,.@:/-_"').optional(),
+    /** Session name of the assumed role (shows in CloudTrail). */
+    sessionName: matching(awsFormats.roleSessionName, '2 to 64 characters of letters, digits and "+=,.@-_"').optional(),
+  })
+  .superRefine((deploy, ctx) => {
+    if (deploy.profile === undefined && deploy.assumeRoleArn === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'expected a "profile", an "assumeRoleArn" or both (leave "deploy" out for the default credentials)' });
+    }
+    for (const field of ['externalId', 'sessionName'] as const) {
+      if (deploy[field] !== undefined && deploy.assumeRoleArn === undefined) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `expected "assumeRoleArn" with it: ${field} belongs to the role to assume` });
+      }
+    }
+  });
 
 const ssmlConversionSchema = z.strictObject({
   /** A JavaScript regular expression, applied with flags `gi`. */
@@ -128,8 +162,12 @@ export const environmentSchema = z
     $schema: z.string().optional(),
     /** AWS account the stack deploys to (the provider refuses any other account). */
     accountId: matching(awsFormats.accountId, 'a 12-digit AWS account id'),
-    /** AWS region of the Connect instance and of everything the stack creates. */
-    region: matching(awsFormats.region, 'an AWS region like eu-west-2'),
+    /** AWS region of the Connect instance and of everything the stack creates; one where Amazon Connect is offered. */
+    region: matching(awsFormats.region, 'an AWS region like eu-west-2').refine(
+      // A malformed region is already reported by its format.
+      (region) => !awsFormats.region.test(region) || (connectRegions as readonly string[]).includes(region),
+      { error: (issue) => `expected a region where Amazon Connect is offered, one of ${connectRegions.join(', ')}; got ${String(issue.input)}` },
+    ),
     /** The existing Amazon Connect instance, in `accountId` and `region`. */
     connectInstanceArn: matching(
       awsFormats.connectInstanceArn,
@@ -289,6 +327,8 @@ export const environmentSchema = z
         snsTopicArn: matching(awsFormats.snsTopicArn, 'an SNS topic ARN').optional(),
       })
       .default({}),
+    /** The AWS profile or role the provider deploys with (one account per environment). Default: the provider's chain. */
+    deploy: deploySchema.optional(),
     /** Where Terraform keeps this environment's state. Default local `terraform.<environment>.tfstate`. */
     backend: backendSchema.default({ type: 'local' }),
   })
@@ -309,6 +349,7 @@ export const environmentSchema = z
         message: `expected an instance in account ${env.accountId} (the "accountId" field), got ${arn[2]}`,
       });
     }
+    checkDeployCredentials(env, ctx);
     const kmsRegion = env.mediaStreams.kmsKeyArn ? awsFormats.kmsKeyArn.exec(env.mediaStreams.kmsKeyArn)?.[1] : undefined;
     if (kmsRegion !== undefined && kmsRegion !== env.region) {
       ctx.addIssue({
@@ -346,6 +387,31 @@ export const environmentSchema = z
       }
     }
   });
+
+interface DeployTarget {
+  readonly accountId: string;
+  readonly deploy?: z.output<typeof deploySchema>;
+  readonly backend: { readonly type: string };
+}
+
+function checkDeployCredentials(env: DeployTarget, ctx: z.RefinementCtx): void {
+  const roleAccount = env.deploy?.assumeRoleArn ? awsFormats.iamRoleArnAccount.exec(env.deploy.assumeRoleArn)?.[1] : undefined;
+  // The provider checks allowed_account_ids against the assumed role's identity: a role in another account fails every plan.
+  if (roleAccount !== undefined && awsFormats.accountId.test(env.accountId) && roleAccount !== env.accountId) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['deploy', 'assumeRoleArn'],
+      message: `expected a role in account ${env.accountId} (the "accountId" field), got ${roleAccount}`,
+    });
+  }
+  if (env.deploy?.profile !== undefined && env.backend.type === 'cloud') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['deploy', 'profile'],
+      message: 'expected no profile with a "cloud" backend: runs execute in Terraform Cloud, which has no AWS profiles; give the workspace dynamic provider credentials',
+    });
+  }
+}
 
 type PrivateSubnet = z.infer<typeof networkSchema> extends infer N
   ? N extends { existing: { privateSubnets: (infer S)[] } }
