@@ -11,7 +11,16 @@ export { type ContainerActionQueue, createActionQueueFromConfig } from './valkey
 export type { SecretReader } from './secrets';
 export type { LambdaHandler } from './lambda-handler';
 export { createLambdaLogger, maskPhoneNumber } from './logging';
-export { escapeXml, type SpeechText, type SsmlConversion, toSpeech } from './ssml';
+export {
+  escapeXml,
+  markupProblem,
+  parseSsmlConversion,
+  type SpeechText,
+  type SsmlConversion,
+  type SsmlConversionParseResult,
+  type SsmlConversionRule,
+  toSpeech,
+} from './ssml';
 export { type LambdaBundle, type LambdaName, LAMBDA_NAMES, lambdaBundles } from './bundles';
 // Each *FromEnvironment wires its handler exactly as Lambda does; the handler files import only their own, so each
 // bundle carries only its function's code.

@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import type { SsmlConversion } from '../ssml';
+import { parseSsmlConversion, type SsmlConversion } from '../ssml';
 import { type Environment, integerVariable, jsonVariable, readEnvironment } from './environment';
 
 /** pull-action's per-environment behaviour. */
 export interface PullActionConfig {
-  /** Applied in order to the escaped agent text; empty (the default) means plain text. */
+  /** Applied in order to the agent's raw text (see toSpeech); empty (the default) means plain text. */
   readonly ssmlConversions: readonly SsmlConversion[];
   /** 0 (default) = poll mode like ASAPP's module; 1..5000 = long-poll, waiting up to this long for an action. */
   readonly pullWaitMs: number;
@@ -17,26 +17,22 @@ export interface PullActionConfig {
  */
 export const MAX_PULL_WAIT_MS = 5000;
 
-const ssmlConversionSchema = z.object({
-  searchFor: z
-    .string()
-    .min(1)
-    .transform((pattern, context) => {
-      try {
-        return new RegExp(pattern, 'gi');
-      } catch (error) {
-        context.addIssue({ code: 'custom', message: `not a valid regular expression (${(error as Error).message})` });
-        return z.NEVER;
-      }
-    }),
-  replaceWith: z.string(),
-});
+// Compiled and checked once per container: a replacement that is not well-formed markup fails at start-up, naming the
+// conversion (SSML_CONVERSIONS[i].replaceWith), instead of making Polly refuse every speak that matches it.
+const ssmlConversionSchema = z
+  .object({ searchFor: z.string().min(1), replaceWith: z.string() })
+  .transform((rule, context) => {
+    const parsed = parseSsmlConversion(rule);
+    if (parsed.ok) return parsed.conversion;
+    context.addIssue({ code: 'custom', path: [parsed.field], message: parsed.problem });
+    return z.NEVER;
+  });
 
 export function parsePullActionConfig(environment: Environment): PullActionConfig {
   const values = readEnvironment(environment, {
     SSML_CONVERSIONS: {
       schema: jsonVariable(z.array(ssmlConversionSchema)).optional(),
-      fix: 'set it to a JSON array [{"searchFor": "<regular expression, flags gi>", "replaceWith": "<SSML>"}], or leave it unset for plain text',
+      fix: 'set it to a JSON array [{"searchFor": "<regular expression, flags gi>", "replaceWith": "<well-formed SSML markup; $& or $1 insert the match>"}], or leave it unset for plain text',
     },
     PULL_WAIT_MS: {
       schema: integerVariable(0, MAX_PULL_WAIT_MS, 0),
