@@ -1,3 +1,4 @@
+import { QUEUE_TTL_SECONDS } from '@genagent-connect/action-queue';
 import * as z from 'zod';
 import { parseSsmlConversion, type SsmlConversion } from '../ssml';
 import { type Environment, integerVariable, jsonVariable, readEnvironment } from './environment';
@@ -8,6 +9,10 @@ export interface PullActionConfig {
   readonly ssmlConversions: readonly SsmlConversion[];
   /** 0 (default) = poll mode like ASAPP's module; 1..5000 = long-poll, waiting up to this long for an action. */
   readonly pullWaitMs: number;
+  /** GenerativeAgent sending nothing for this long ends the call's loop with `error`. Default 120. */
+  readonly maxIdleSeconds: number;
+  /** A conversation lasting this long ends with `error` (an action that ends the module is still delivered). Default 3600. */
+  readonly maxConversationSeconds: number;
 }
 
 /**
@@ -16,6 +21,14 @@ export interface PullActionConfig {
  * processingStart/processingEnd answers that a long-poll consumes, so run it in poll mode.
  */
 export const MAX_PULL_WAIT_MS = 5000;
+
+export const DEFAULT_MAX_IDLE_SECONDS = 120;
+/**
+ * An hour: far beyond a GenerativeAgent voice conversation, yet it bounds what a call stuck in the loop costs in
+ * Connect minutes. The limits may not exceed the 6 h TTL of the call's keys, which must outlive the conversation.
+ */
+export const DEFAULT_MAX_CONVERSATION_SECONDS = 3600;
+export const MAX_CALL_LIMIT_SECONDS = QUEUE_TTL_SECONDS;
 
 // Compiled and checked once per container: a replacement that is not well-formed markup fails at start-up, naming the
 // conversion (SSML_CONVERSIONS[i].replaceWith), instead of making Polly refuse every speak that matches it.
@@ -38,6 +51,19 @@ export function parsePullActionConfig(environment: Environment): PullActionConfi
       schema: integerVariable(0, MAX_PULL_WAIT_MS, 0),
       fix: `set it to 0 (poll mode) or to whole milliseconds up to ${MAX_PULL_WAIT_MS} (long-poll), or leave it unset for 0`,
     },
+    MAX_IDLE_SECONDS: {
+      schema: integerVariable(1, MAX_CALL_LIMIT_SECONDS, DEFAULT_MAX_IDLE_SECONDS),
+      fix: `set it to whole seconds from 1 to ${MAX_CALL_LIMIT_SECONDS}, or leave it unset for ${DEFAULT_MAX_IDLE_SECONDS}`,
+    },
+    MAX_CONVERSATION_SECONDS: {
+      schema: integerVariable(1, MAX_CALL_LIMIT_SECONDS, DEFAULT_MAX_CONVERSATION_SECONDS),
+      fix: `set it to whole seconds from 1 to ${MAX_CALL_LIMIT_SECONDS}, or leave it unset for ${DEFAULT_MAX_CONVERSATION_SECONDS}`,
+    },
   });
-  return { ssmlConversions: values.SSML_CONVERSIONS ?? [], pullWaitMs: values.PULL_WAIT_MS };
+  return {
+    ssmlConversions: values.SSML_CONVERSIONS ?? [],
+    pullWaitMs: values.PULL_WAIT_MS,
+    maxIdleSeconds: values.MAX_IDLE_SECONDS,
+    maxConversationSeconds: values.MAX_CONVERSATION_SECONDS,
+  };
 }
