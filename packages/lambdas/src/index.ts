@@ -4,7 +4,14 @@ export { ConfigError } from './config/config-error';
 export { type EngageConfig, parseEngageConfig } from './config/engage-config';
 export type { Environment } from './config/environment';
 export type { EnvironmentOptions } from './environment-options';
-export { MAX_PULL_WAIT_MS, type PullActionConfig, parsePullActionConfig } from './config/pull-action-config';
+export {
+  DEFAULT_MAX_CONVERSATION_SECONDS,
+  DEFAULT_MAX_IDLE_SECONDS,
+  MAX_CALL_LIMIT_SECONDS,
+  MAX_PULL_WAIT_MS,
+  type PullActionConfig,
+  parsePullActionConfig,
+} from './config/pull-action-config';
 export { parseValkeyConfig, type ValkeyAuthSource, type ValkeyConfig } from './config/valkey-config';
 export { createAsappClientFromConfig } from './asapp';
 export { type ContainerActionQueue, createActionQueueFromConfig } from './valkey';
