@@ -267,22 +267,6 @@ interface Piece {
   readonly text: string;
 }
 
-/** The pieces covering [from, to) of the searched text, where each markup piece stands as one placeholder. */
-function piecesBetween(pieces: readonly Piece[], from: number, to: number): Piece[] {
-  const result: Piece[] = [];
-  let start = 0;
-  for (const piece of pieces) {
-    if (start >= to) break;
-    const end = start + (piece.markup ? 1 : piece.text.length);
-    if (end > from) {
-      const text = piece.markup ? piece.text : piece.text.slice(Math.max(from - start, 0), to - start);
-      if (text) result.push({ markup: piece.markup, text });
-    }
-    start = end;
-  }
-  return result;
-}
-
 function renderReplacement(replacement: readonly ReplacementPart[], match: RegExpExecArray): string {
   return replacement
     .map((part) => {
@@ -296,15 +280,34 @@ function renderReplacement(replacement: readonly ReplacementPart[], match: RegEx
 function applyConversion(pieces: readonly Piece[], { searchFor, replacement }: SsmlConversion): Piece[] {
   const searched = pieces.map((piece) => (piece.markup ? MARKUP_PLACEHOLDER : piece.text)).join('');
   const result: Piece[] = [];
+  // A cursor over `searched` and the piece it is in: matches come in order, so one pass over the pieces suffices.
   let cursor = 0;
+  let index = 0;
+  let pieceStart = 0;
+  const lengthOf = (piece: Piece) => (piece.markup ? 1 : piece.text.length);
+  const advanceTo = (to: number, keep: boolean) => {
+    while (index < pieces.length) {
+      const piece = pieces[index] as Piece;
+      const pieceEnd = pieceStart + lengthOf(piece);
+      if (keep && cursor < to) {
+        const text = piece.markup ? piece.text : piece.text.slice(cursor - pieceStart, Math.min(to, pieceEnd) - pieceStart);
+        if (text) result.push({ markup: piece.markup, text });
+      }
+      cursor = Math.min(pieceEnd, to);
+      if (pieceEnd > to) break;
+      index += 1;
+      pieceStart = pieceEnd;
+    }
+    cursor = to;
+  };
   // matchAll works on a copy of the regular expression: no lastIndex is carried from one speak to the next.
   for (const match of searched.matchAll(searchFor)) {
     if (match[0].includes(MARKUP_PLACEHOLDER)) continue;
-    result.push(...piecesBetween(pieces, cursor, match.index));
+    advanceTo(match.index, true);
     result.push({ markup: true, text: renderReplacement(replacement, match) });
-    cursor = match.index + match[0].length;
+    advanceTo(match.index + match[0].length, false);
   }
-  result.push(...piecesBetween(pieces, cursor, searched.length));
+  advanceTo(searched.length, true);
   return result;
 }
 
