@@ -41,6 +41,8 @@ export function pullActionEnvironment(config: EnvironmentConfig, valkey: ValkeyE
     ...valkeyVariables(valkey),
     SSML_CONVERSIONS: JSON.stringify(config.ssmlConversions),
     PULL_WAIT_MS: String(config.pullMode.mode === 'longPoll' ? config.pullMode.maxWaitMs : 0),
+    MAX_IDLE_SECONDS: String(config.maxIdleSeconds),
+    MAX_CONVERSATION_SECONDS: String(config.maxConversationSeconds),
   };
 }
 

@@ -1,7 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_PULL_WAIT_MS } from '@genagent-connect/lambdas';
+import {
+  DEFAULT_MAX_CONVERSATION_SECONDS,
+  DEFAULT_MAX_IDLE_SECONDS,
+  MAX_CALL_LIMIT_SECONDS,
+  MAX_PULL_WAIT_MS,
+} from '@genagent-connect/lambdas';
 import type { EnvironmentFile } from '../src/config/environment-schema';
 import { EnvironmentConfigError, loadEnvironments, parseEnvironment } from '../src/config/load-environments';
 import { maxNamePrefixLength } from '../src/config/name-prefix';
@@ -34,6 +39,18 @@ describe('environment file defaults', () => {
       maxWaitMs: MAX_PULL_WAIT_MS,
     });
     expect(problemsOf({ pullMode: { mode: 'longPoll', maxWaitMs: MAX_PULL_WAIT_MS + 1 } })).toHaveLength(1);
+  });
+
+  it("defaults and bounds the call limits exactly as pull-action does (MAX_IDLE_SECONDS, MAX_CONVERSATION_SECONDS)", () => {
+    expect(configOf({})).toMatchObject({
+      maxIdleSeconds: DEFAULT_MAX_IDLE_SECONDS,
+      maxConversationSeconds: DEFAULT_MAX_CONVERSATION_SECONDS,
+    });
+    expect(configOf({ maxIdleSeconds: MAX_CALL_LIMIT_SECONDS, maxConversationSeconds: 1 })).toMatchObject({
+      maxIdleSeconds: MAX_CALL_LIMIT_SECONDS,
+      maxConversationSeconds: 1,
+    });
+    expect(problemsOf({ maxIdleSeconds: MAX_CALL_LIMIT_SECONDS + 1 })).toHaveLength(1);
   });
 
   it('fills a minimal file with the documented defaults', () => {
@@ -235,6 +252,13 @@ describe('bad environment files name the file, the field and what is expected', 
       { ssmlConversions: [{ searchFor: '(ASAPP', replaceWith: 'A S A P P' }] },
       'ssmlConversions[0].searchFor: expected a valid regular expression: Invalid regular expression: /(ASAPP/gi: Unterminated group',
     ],
+    [
+      'an SSML replacement that is not well-formed markup',
+      { ssmlConversions: [{ searchFor: 'ASAPP', replaceWith: '<say-as interpret-as="characters">ASAPP' }] },
+      'ssmlConversions[0].replaceWith: not well-formed SSML markup: <say-as> is never closed',
+    ],
+    ['an idle limit of 0', { maxIdleSeconds: 0 }, 'maxIdleSeconds: expected at least 1 s'],
+    ['a fractional conversation limit', { maxConversationSeconds: 1.5 }, 'maxConversationSeconds: expected whole seconds'],
     [
       'an output variable that is no JSONPath name',
       { outputVariables: { 'transfer reason': 'ASAPP_TransferReason' } },

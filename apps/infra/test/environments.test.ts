@@ -117,6 +117,8 @@ describe('dev (local state, new VPC, both modes, sample flow)', () => {
     }
     expect(lambdaNamed(dev, 'genagent-dev-pull-action').environment.variables).toMatchObject({
       PULL_WAIT_MS: '0',
+      MAX_IDLE_SECONDS: '120',
+      MAX_CONVERSATION_SECONDS: '3600',
       SSML_CONVERSIONS: JSON.stringify([{ searchFor: '\\bASAPP\\b', replaceWith: '<say-as interpret-as="characters">ASAPP</say-as>' }]),
     });
   });
@@ -376,6 +378,16 @@ describe('prod (Terraform Cloud, more replicas, provisioned concurrency, long-po
       ]),
     );
     expect(provisioned).toEqual({ engage: 2, 'push-action': 2, 'pull-action': 5 });
+  });
+
+  it('passes its own call limits to PullAction only', () => {
+    expect(lambdaNamed(prod, 'genagent-prod-pull-action').environment.variables).toMatchObject({
+      MAX_IDLE_SECONDS: '90',
+      MAX_CONVERSATION_SECONDS: '2700',
+    });
+    for (const name of ['engage', 'push-action']) {
+      expect(Object.keys(lambdaNamed(prod, `genagent-prod-${name}`).environment.variables)).not.toContain('MAX_IDLE_SECONDS');
+    }
   });
 
   it('long-polls for up to 5 s, with the PullAction duration alarm above an idle long-poll', () => {

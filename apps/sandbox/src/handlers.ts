@@ -26,6 +26,11 @@ export interface HandlerSettings {
   readonly attributesToInputVariables: Readonly<Record<string, string>>;
   /** ASAPP_TIMEOUT_MS; default the handlers' own. */
   readonly asappTimeoutMs?: number;
+  /** MAX_IDLE_SECONDS and MAX_CONVERSATION_SECONDS; default pull-action's own. */
+  readonly maxIdleSeconds?: number;
+  readonly maxConversationSeconds?: number;
+  /** pull-action's clock for those limits: the call time, so they hold in call time whatever the time scale. */
+  readonly callClock: () => number;
 }
 
 /** One call's handlers, as separate Lambda containers would hold them (a long-polling pull needs its own connection). */
@@ -42,6 +47,8 @@ const SCENARIO_FIELD_OF_VARIABLE: Readonly<Record<string, string>> = {
   SSML_CONVERSIONS: 'ssmlConversions',
   ATTRIBUTES_TO_INPUT_VARIABLES: 'attributesToInputVariables',
   ASAPP_TIMEOUT_MS: 'asapp.timeoutMs',
+  MAX_IDLE_SECONDS: 'maxIdleSeconds',
+  MAX_CONVERSATION_SECONDS: 'maxConversationSeconds',
 };
 
 /**
@@ -58,6 +65,8 @@ export function createCallHandlers(services: SandboxServices, settings: HandlerS
     ATTRIBUTES_TO_INPUT_VARIABLES: JSON.stringify(settings.attributesToInputVariables),
     SSML_CONVERSIONS: JSON.stringify(settings.ssmlConversions),
     PULL_WAIT_MS: String(settings.pullWaitMs),
+    MAX_IDLE_SECONDS: settings.maxIdleSeconds?.toString(),
+    MAX_CONVERSATION_SECONDS: settings.maxConversationSeconds?.toString(),
     VALKEY_HOST: valkey.host,
     VALKEY_PORT: String(valkey.port),
     VALKEY_PASSWORD: valkey.password,
@@ -74,6 +83,7 @@ export function createCallHandlers(services: SandboxServices, settings: HandlerS
         config: configs.pullAction,
         queue: pull.queue,
         logger: quietLogger('pull-action'),
+        clock: settings.callClock,
       }),
       'push-action': pushAction,
       'call-transfer': createCallTransferHandler({ asappClient, logger: quietLogger('call-transfer') }),

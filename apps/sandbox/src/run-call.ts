@@ -64,6 +64,9 @@ export async function runCall(options: RunCallOptions): Promise<CallRecord> {
     ssmlConversions: scenario.ssmlConversions,
     attributesToInputVariables: scenario.attributesToInputVariables,
     ...(scenario.asapp.timeoutMs === undefined ? {} : { asappTimeoutMs: scenario.asapp.timeoutMs }),
+    ...(scenario.maxIdleSeconds === undefined ? {} : { maxIdleSeconds: scenario.maxIdleSeconds }),
+    ...(scenario.maxConversationSeconds === undefined ? {} : { maxConversationSeconds: scenario.maxConversationSeconds }),
+    callClock: () => clock.now(),
   });
   const callStart = clock.now();
   const callTime = () => clock.now() - callStart;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { MAX_PULL_WAIT_MS } from '@genagent-connect/lambdas';
+import { MAX_CALL_LIMIT_SECONDS, MAX_PULL_WAIT_MS } from '@genagent-connect/lambdas';
 import { z } from 'zod';
 
 /**
@@ -11,6 +11,10 @@ export const DEFAULT_LONG_POLL_WAIT_MS = MAX_PULL_WAIT_MS;
 export const DEFAULT_COMPANY_MARKER = 'sandbox-company';
 
 const milliseconds = z.int({ error: 'must be a whole number of milliseconds' }).min(0, { error: 'must be 0 or more' });
+const callLimitSeconds = z
+  .int({ error: 'must be whole seconds' })
+  .min(1, { error: 'must be at least 1 s' })
+  .max(MAX_CALL_LIMIT_SECONDS, { error: `must be at most ${MAX_CALL_LIMIT_SECONDS} s (pull-action's limit)` });
 const e164 = z.string().regex(/^\+[1-9]\d{1,14}$/, { error: 'must be an E.164 number such as +15555550100' });
 // Connect allows only these characters in contact attribute keys.
 const attributeMap = z.record(z.string().regex(/^[A-Za-z0-9_-]+$/), z.string({ error: 'values must be strings' }), {
@@ -105,6 +109,10 @@ const scenarioSchema = z
         error: 'waitMs applies to mode "longPoll" only',
         path: ['waitMs'],
       }),
+    /** The pull-action handler's MAX_IDLE_SECONDS (call time). Default pull-action's, 120. */
+    maxIdleSeconds: callLimitSeconds.optional(),
+    /** The pull-action handler's MAX_CONVERSATION_SECONDS (call time). Default pull-action's, 3600. */
+    maxConversationSeconds: callLimitSeconds.optional(),
     /** The pull-action handler's SSML_CONVERSIONS. */
     ssmlConversions: z.array(z.strictObject({ searchFor: z.string().min(1), replaceWith: z.string() })).default([]),
     /** The engage handler's ATTRIBUTES_TO_INPUT_VARIABLES. */

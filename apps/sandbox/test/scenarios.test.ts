@@ -112,6 +112,19 @@ const specificChecks: Record<string, (transcript: Transcript, detailed: Transcri
     expect(indexOf(transcript, 'speech', 'main menu')).toBeGreaterThan(indexOf(transcript, 'lambda', 'call-context → ok'));
     expect(transcript.outcome.disposition).toBeNull();
   },
+  'pushes-never-arrive': (transcript) => {
+    expect(transcript.outcome).toMatchObject({
+      disposition: 'error',
+      errorMessage: 'GenerativeAgent sent nothing for 10 s (maxIdleSeconds 10)',
+      endReason: 'disconnected',
+    });
+    expect(transcript.pushes.sent).toBe(0);
+    // Every poll before the limit found nothing and said so; only the one past the limit ended the loop.
+    const results = transcript.lambdas['pull-action']?.results ?? {};
+    expect(Object.keys(results).sort()).toEqual(['error', 'none']);
+    expect(results.error).toBe(1);
+    expect(transcript.entries[indexOf(transcript, 'lambda', 'pull-action → error')]?.atMs).toBeGreaterThanOrEqual(10_000);
+  },
   'long-poll-greeting': (transcript, detailed) => {
     expect(transcript.pull).toEqual({ mode: 'longPoll', waitMs: 2000 });
     // In long-poll mode the module goes straight back to PullAction: no silences between polls.
@@ -166,6 +179,30 @@ describe('long-poll while GenerativeAgent processes', () => {
     expect(during.map((entry) => entry.kind)).toEqual(during.map((_, index) => (index % 2 === 0 ? 'poll' : 'cue')));
     expect(detailed.entries.filter((entry) => entry.kind === 'silence')).toEqual([]);
     expect([...detailed.entries.slice(0, started), ...detailed.entries.slice(ended)].filter((entry) => entry.kind === 'cue')).toEqual([]);
+  });
+});
+
+describe('GenerativeAgent going quiet in long-poll mode', () => {
+  it('ends the module with disposition error after maxIdleSeconds without an action', async () => {
+    const scenario = parseScenario(
+      {
+        pull: { mode: 'longPoll', waitMs: 1000 },
+        maxIdleSeconds: 3,
+        conversation: [
+          { atMs: 0, push: { action: 'processingEnd' } },
+          { atMs: 100, push: { action: 'speak', speakParams: { text: 'Hi!' } } },
+        ],
+      },
+      'test',
+      'long-poll quiet',
+    );
+    const { transcript } = await simulate(services, scenario);
+    expect(transcript.outcome).toMatchObject({
+      disposition: 'error',
+      errorMessage: 'GenerativeAgent sent nothing for 3 s (maxIdleSeconds 3)',
+    });
+    expect(transcript.attributes).toMatchObject({ ASAPP_Disposition: 'error' });
+    expect(indexOf(transcript, 'speech', 'Hi!')).toBeLessThan(indexOf(transcript, 'lambda', 'pull-action → error'));
   });
 });
 

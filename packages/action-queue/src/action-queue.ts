@@ -1,6 +1,7 @@
 import type Valkey from 'iovalkey';
 import { type AsappAction, companyMarkerSchema, guidSchema, parseAsappAction } from './action-schema';
 import { blockingPop } from './blocking-pop';
+import { type CallActivity, markCallActive, observeCallActivity } from './call-activity';
 import { InvalidActionError, InvalidStoredActionError } from './errors';
 import { QUEUE_TTL_SECONDS, actionsKey, beepBopCounterKey } from './keys';
 import type { ValkeyClient } from './valkey-client';
@@ -104,5 +105,18 @@ export class ActionQueue {
     );
     const [counter] = assertTransactionSucceeded(replies, key);
     return every === 1 || Number(counter) % every === 1;
+  }
+
+  /**
+   * Notes a pull of the call at `nowMs` (epoch ms) and says since when the call has been going and idle. Send it
+   * together with `pull` (same tick): both travel in one round trip.
+   */
+  async observeActivity(companyMarker: string, guid: string, nowMs: number): Promise<CallActivity> {
+    return observeCallActivity(this.client, ...callIdentifiers(companyMarker, guid), nowMs);
+  }
+
+  /** An action of the call reached the flow: its idle time starts again at the next pull. */
+  async markActive(companyMarker: string, guid: string): Promise<void> {
+    return markCallActive(this.client, ...callIdentifiers(companyMarker, guid));
   }
 }

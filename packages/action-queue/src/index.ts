@@ -8,7 +8,8 @@ export {
   parsePushEvent,
   type PushEventParseResult,
 } from './action-schema';
+export type { CallActivity } from './call-activity';
 export { InvalidActionError, InvalidStoredActionError, ValkeyOutOfMemoryError, ValkeyUnavailableError } from './errors';
-export { QUEUE_TTL_SECONDS, actionsKey, beepBopCounterKey } from './keys';
+export { QUEUE_TTL_SECONDS, actionsKey, beepBopCounterKey, conversationStartKey, idleSinceKey } from './keys';
 export { type LazyValkeyClientConfig, lazyValkeyClient } from './lazy-valkey-client';
 export { createValkeyClient, type ValkeyClient, type ValkeyClientConfig } from './valkey-client';

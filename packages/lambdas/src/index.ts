@@ -4,14 +4,30 @@ export { ConfigError } from './config/config-error';
 export { type EngageConfig, parseEngageConfig } from './config/engage-config';
 export type { Environment } from './config/environment';
 export type { EnvironmentOptions } from './environment-options';
-export { MAX_PULL_WAIT_MS, type PullActionConfig, parsePullActionConfig } from './config/pull-action-config';
+export {
+  DEFAULT_MAX_CONVERSATION_SECONDS,
+  DEFAULT_MAX_IDLE_SECONDS,
+  MAX_CALL_LIMIT_SECONDS,
+  MAX_PULL_WAIT_MS,
+  type PullActionConfig,
+  parsePullActionConfig,
+} from './config/pull-action-config';
 export { parseValkeyConfig, type ValkeyAuthSource, type ValkeyConfig } from './config/valkey-config';
 export { createAsappClientFromConfig } from './asapp';
 export { type ContainerActionQueue, createActionQueueFromConfig } from './valkey';
 export type { SecretReader } from './secrets';
 export type { LambdaHandler } from './lambda-handler';
 export { createLambdaLogger, maskPhoneNumber } from './logging';
-export { escapeXml, type SpeechText, type SsmlConversion, toSpeech } from './ssml';
+export {
+  escapeXml,
+  markupProblem,
+  parseSsmlConversion,
+  type SpeechText,
+  type SsmlConversion,
+  type SsmlConversionParseResult,
+  type SsmlConversionRule,
+  toSpeech,
+} from './ssml';
 export { type LambdaBundle, type LambdaName, LAMBDA_NAMES, lambdaBundles } from './bundles';
 // Each *FromEnvironment wires its handler exactly as Lambda does; the handler files import only their own, so each
 // bundle carries only its function's code.

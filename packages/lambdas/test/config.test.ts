@@ -45,7 +45,9 @@ describe('valid configuration', () => {
 
   it('treats empty strings as unset', () => {
     expect(parseValkeyConfig({ ...VALKEY_BASE, VALKEY_PORT: '', VALKEY_TLS: '' })).toMatchObject({ port: 6379, tls: false });
-    expect(parsePullActionConfig({ SSML_CONVERSIONS: '', PULL_WAIT_MS: '' })).toEqual({ ssmlConversions: [], pullWaitMs: 0 });
+    expect(
+      parsePullActionConfig({ SSML_CONVERSIONS: '', PULL_WAIT_MS: '', MAX_IDLE_SECONDS: '', MAX_CONVERSATION_SECONDS: '' }),
+    ).toEqual({ ssmlConversions: [], pullWaitMs: 0, maxIdleSeconds: 120, maxConversationSeconds: 3600 });
   });
 
   it('reads the attribute mapping and pull settings', () => {
@@ -56,6 +58,10 @@ describe('valid configuration', () => {
     const pull = parsePullActionConfig({ SSML_CONVERSIONS: '[{"searchFor":"x","replaceWith":"y"}]', PULL_WAIT_MS: '2500' });
     expect(pull.pullWaitMs).toBe(2500);
     expect(pull.ssmlConversions[0]?.searchFor.flags).toBe('gi');
+    expect(parsePullActionConfig({ MAX_IDLE_SECONDS: '15', MAX_CONVERSATION_SECONDS: '21600' })).toMatchObject({
+      maxIdleSeconds: 15,
+      maxConversationSeconds: 21600,
+    });
   });
 });
 
@@ -80,6 +86,9 @@ const badValues: Case[] = [
   ['SSML_CONVERSIONS[0].replaceWith', { SSML_CONVERSIONS: '[{"searchFor":"a"}]' }, parsePullActionConfig, /expected string/],
   ['PULL_WAIT_MS', { PULL_WAIT_MS: '-1' }, parsePullActionConfig, /not a whole number/],
   ['PULL_WAIT_MS', { PULL_WAIT_MS: '5001' }, parsePullActionConfig, /5000/],
+  ['MAX_IDLE_SECONDS', { MAX_IDLE_SECONDS: '0' }, parsePullActionConfig, /from 1 to 21600/],
+  ['MAX_IDLE_SECONDS', { MAX_IDLE_SECONDS: '2m' }, parsePullActionConfig, /not a whole number/],
+  ['MAX_CONVERSATION_SECONDS', { MAX_CONVERSATION_SECONDS: '21601' }, parsePullActionConfig, /from 1 to 21600/],
   ['VALKEY_HOST', {}, parseValkeyConfig, /not set/],
   ['VALKEY_PORT', { ...VALKEY_BASE, VALKEY_PORT: 'six' }, parseValkeyConfig, /not a whole number/],
   ['VALKEY_PORT', { ...VALKEY_BASE, VALKEY_PORT: '70000' }, parseValkeyConfig, /65535/],

@@ -1,6 +1,7 @@
 import { isAbsolute, win32 } from 'node:path';
 import { logRetentionDays, mediaStreamRetentionHours } from '@genagent-connect/constructs';
 import { LAMBDA_NAMES, type LambdaName } from '@genagent-connect/lambdas/bundles';
+import { parseSsmlConversion } from '@genagent-connect/lambdas/ssml';
 import { z } from 'zod';
 import { awsFormats } from './aws-formats';
 import { connectRegions } from './connect-regions';
@@ -137,20 +138,35 @@ const deploySchema = z
     }
   });
 
-const ssmlConversionSchema = z.strictObject({
-  /** A JavaScript regular expression, applied with flags `gi`. */
-  searchFor: z
-    .string()
-    .min(1, { error: 'expected a non-empty regular expression' })
-    .superRefine((pattern, ctx) => {
-      try {
-        new RegExp(pattern, 'gi');
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: `expected a valid regular expression: ${(error as Error).message}` });
-      }
-    }),
-  replaceWith: z.string(),
-});
+/** pull-action's call limits: up to the 6 h the call's Valkey keys live (MAX_CALL_LIMIT_SECONDS; a test keeps them equal). */
+const callLimitSeconds = z
+  .int({ error: 'expected whole seconds' })
+  .min(1, { error: 'expected at least 1 s' })
+  .max(21_600, { error: "expected at most 21600 s (6 h): the call's Valkey keys live that long" });
+
+const ssmlConversionSchema = z
+  .strictObject({
+    /** A JavaScript regular expression, applied with flags `gi`. */
+    searchFor: z
+      .string()
+      .min(1, { error: 'expected a non-empty regular expression' })
+      .superRefine((pattern, ctx) => {
+        try {
+          new RegExp(pattern, 'gi');
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: `expected a valid regular expression: ${(error as Error).message}` });
+        }
+      }),
+    /** Well-formed SSML markup, inserted verbatim; `$&`, `$1`, `$<name>` insert the matched text. */
+    replaceWith: z.string(),
+  })
+  .superRefine((rule, ctx) => {
+    // pull-action's own check (SSML_CONVERSIONS), so a bad replacement stops synth instead of every matching speak.
+    const parsed = parseSsmlConversion(rule);
+    if (!parsed.ok && parsed.field === 'replaceWith') {
+      ctx.addIssue({ code: 'custom', path: ['replaceWith'], message: parsed.problem });
+    }
+  });
 
 /**
  * One deployment of the integration: `environments/<name>.json`. Only `accountId`, `region`,
@@ -284,6 +300,13 @@ export const environmentSchema = z
         { error: 'expected a pull "mode" of "poll" or "longPoll"' },
       )
       .default({ mode: 'poll' }),
+    /**
+     * GenerativeAgent sending nothing for this long (no push reaching PushAction) ends the module with
+     * `ASAPP_Disposition = error`, instead of holding the caller in silence. pull-action's MAX_IDLE_SECONDS.
+     */
+    maxIdleSeconds: callLimitSeconds.default(120),
+    /** A conversation lasting this long ends the module with `error` (a transfer or disengage still goes through). */
+    maxConversationSeconds: callLimitSeconds.default(3600),
     /** Provisioned concurrency of each function's alias; 0 (default) = on demand. */
     provisionedConcurrency: z
       .strictObject(

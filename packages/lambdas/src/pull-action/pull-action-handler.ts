@@ -1,10 +1,11 @@
-import { type ActionQueue, actionsKey } from '@genagent-connect/action-queue';
+import { type ActionQueue, actionsKey, type CallActivity } from '@genagent-connect/action-queue';
 import type { PullActionConfig } from '../config/pull-action-config';
 import { type ConnectEvent, contactIdForLogs, contactIdOf, parseConnectEvent } from '../connect-event';
 import { errorMessageOf } from '../errors';
 import { guardedHandler, type LambdaHandler } from '../lambda-handler';
 import { type ContactLogger, createLambdaLogger, type Logger } from '../logging';
 import { valkeyConnectionFailure } from '../valkey';
+import { callLimitReached, endsModule } from './call-limits';
 import { longPoll } from './long-poll';
 import {
   type PullActionResponse,
@@ -14,13 +15,18 @@ import {
   responseForAction,
 } from './pull-action-response';
 
-type PullQueue = Pick<ActionQueue, 'pull' | 'nextProcessingCue'>;
+type PullQueue = Pick<ActionQueue, 'pull' | 'nextProcessingCue' | 'observeActivity' | 'markActive'>;
 
 export interface PullActionHandlerDependencies {
   readonly config: PullActionConfig;
   readonly queue: PullQueue;
   /** Default: a Powertools logger for `pull-action`. */
   readonly logger?: Logger;
+  /**
+   * Wall-clock epoch milliseconds, for the call's idle and length limits (every container of the function must agree
+   * on it, so not a monotonic clock). Default `Date.now`.
+   */
+  readonly clock?: () => number;
 }
 
 /** ASAPP's module spells the attribute the first way, seed 001 the second; either works. */
@@ -51,48 +57,84 @@ interface CallPull {
   readonly companyMarker: string;
   readonly guid: string;
   readonly log: ContactLogger;
+  readonly clock: () => number;
   /** What went wrong with a Valkey operation, for the flow and the log. */
   readonly describeFailure: (error: unknown) => string;
   /** The flow's error answer, logged. */
   readonly fail: (errorMessage: string) => PullActionResponse;
 }
 
+/** An action reached the flow: the call is not idle. Failing to note it only delays the idle limit, so it is logged. */
+async function markActive({ queue, companyMarker, guid, log, describeFailure }: CallPull): Promise<void> {
+  try {
+    await queue.markActive(companyMarker, guid);
+  } catch (error) {
+    log.warn('call activity update failed', { errorMessage: describeFailure(error) });
+  }
+}
+
 /**
- * ASAPP's poll: counts the poll for the cue (on the 1st, 7th, 13th…) and takes the oldest action, if any. Both are
- * sent together on the one connection (the counter first, as in ASAPP's module): one round trip, not two.
+ * ASAPP's poll: counts the poll for the cue (on the 1st, 7th, 13th…), takes the oldest action, if any, and notes the
+ * pull in the call's activity. All three are sent together on the one connection (the counter first, as in ASAPP's
+ * module): one round trip, not three.
  */
-async function poll({ queue, config, companyMarker, guid, log, describeFailure, fail }: CallPull): Promise<PullActionResponse> {
-  const [cue, pulled] = await Promise.allSettled([
+async function poll(call: CallPull): Promise<PullActionResponse> {
+  const { queue, config, companyMarker, guid, log, clock, describeFailure, fail } = call;
+  const nowMs = clock();
+  const [cue, pulled, activity] = await Promise.allSettled([
     queue.nextProcessingCue(companyMarker, guid),
     queue.pull(companyMarker, guid),
+    queue.observeActivity(companyMarker, guid, nowMs),
   ]);
   if (pulled.status === 'rejected') return fail(describeFailure(pulled.reason));
   const action = pulled.value ?? undefined;
-  if (cue.status === 'rejected') {
-    if (!action) return fail(describeFailure(cue.reason));
-    // The action has left the queue: deliver it rather than lose it, just without the cue.
-    log.warn('processing cue counter failed', { errorMessage: describeFailure(cue.reason) });
+  for (const [what, result] of [
+    ['processing cue counter', cue],
+    ['call activity', activity],
+  ] as const) {
+    if (result.status === 'fulfilled') continue;
+    if (!action) return fail(describeFailure(result.reason));
+    // The action has left the queue: deliver it rather than lose it, just without the cue or the limits.
+    log.warn(`${what} failed`, { errorMessage: describeFailure(result.reason) });
   }
+  if (activity.status === 'fulfilled') {
+    const pulledActivity = { anyAction: action !== undefined, endsModule: endsModule(action) };
+    const limit = callLimitReached(config, activity.value, nowMs, pulledActivity);
+    if (limit) return fail(limit);
+  }
+  if (action) await markActive(call);
   const playBeepBop = cue.status === 'fulfilled' && cue.value ? 1 : 0;
   return responseForAction(action, playBeepBop, { pullMode: 'poll' }, config.ssmlConversions);
 }
 
 /**
  * Long-poll: waits up to PULL_WAIT_MS, consuming processingStart/processingEnd (see longPoll). The cue follows the
- * processing state, so no counter is kept: an empty answer while processing asks for it.
+ * processing state, so no counter is kept: an empty answer while processing asks for it. The pull is noted in the
+ * call's activity before the wait (a command sent behind a BLPOP would wait for it), and the limits are checked
+ * after it.
  */
 async function pullWaiting(call: CallPull, processingAtStart: boolean): Promise<PullActionResponse> {
-  const { queue, config, companyMarker, guid, describeFailure, fail } = call;
+  const { queue, config, companyMarker, guid, clock, describeFailure, fail } = call;
+  let activity: CallActivity;
   let outcome: Awaited<ReturnType<typeof longPoll>>;
+  let anyAction = false;
   try {
+    activity = await queue.observeActivity(companyMarker, guid, clock());
     outcome = await longPoll({
       waitMs: config.pullWaitMs,
       processing: processingAtStart,
-      pull: (waitMs) => queue.pull(companyMarker, guid, { waitMs }),
+      pull: async (waitMs) => {
+        const action = await queue.pull(companyMarker, guid, { waitMs });
+        anyAction ||= action !== null;
+        return action;
+      },
     });
   } catch (error) {
     return fail(describeFailure(error));
   }
+  const limit = callLimitReached(config, activity, clock(), { anyAction, endsModule: endsModule(outcome.action) });
+  if (limit) return fail(limit);
+  if (anyAction) await markActive(call);
   const processing = outcome.processing ? 1 : 0;
   const playBeepBop = outcome.action ? 0 : processing;
   return responseForAction(outcome.action, playBeepBop, { pullMode: 'longPoll', processing }, config.ssmlConversions);
@@ -105,6 +147,7 @@ async function pullWaiting(call: CallPull, processingAtStart: boolean): Promise<
  */
 export function createPullActionHandler(dependencies: PullActionHandlerDependencies): LambdaHandler<PullActionResponse> {
   const { config, queue } = dependencies;
+  const clock = dependencies.clock ?? Date.now;
   const logger = dependencies.logger ?? createLambdaLogger('pull-action');
   const pullMode = pullModeFor(config.pullWaitMs);
   const modeState = (processing: boolean): PullModeState =>
@@ -128,7 +171,7 @@ export function createPullActionHandler(dependencies: PullActionHandlerDependenc
       const describeFailure = (error: unknown) =>
         valkeyConnectionFailure(error) ??
         `error retrieving action for ${actionsKey(companyMarker, guid)} - ${errorMessageOf(error)}`;
-      const call: CallPull = { queue, config, companyMarker, guid, log, describeFailure, fail };
+      const call: CallPull = { queue, config, companyMarker, guid, log, clock, describeFailure, fail };
       const response = pullMode === 'poll' ? await poll(call) : await pullWaiting(call, processingAtStart);
       if (response.next === 'error') return response;
       const processing = response.pullMode === 'longPoll' ? response.processing : undefined;
