@@ -3,7 +3,6 @@ import {
   AsappAccessRole,
   FlowModule,
   IntegrationFunction,
-  MediaStreaming,
   Network,
   PromptAudioBucket,
   ValkeyCache,
@@ -12,6 +11,7 @@ import { Construct } from 'constructs';
 import type { EnvironmentConfig } from './config/environment-schema';
 import { engageEnvironment, pullActionEnvironment, pushActionEnvironment, type ValkeyEndpoint } from './function-environment';
 import { readFlowTemplate } from './flow-templates';
+import { mediaStreamSource } from './media-stream-source';
 import { functionProps } from './function-props';
 import { flowModulesDir } from './paths';
 
@@ -105,13 +105,8 @@ export class MediaStreamingMode extends Construct {
       connectInstanceArn: config.connectInstanceArn,
     });
 
-    const mediaStreaming = new MediaStreaming(this, 'media-streaming', {
-      connectInstanceArn: config.connectInstanceArn,
-      streamPrefix: config.mediaStreams.prefix ?? config.namePrefix,
-      retentionHours: config.mediaStreams.retentionHours,
-      ...(config.mediaStreams.kmsKeyArn ? { kmsKeyArn: config.mediaStreams.kmsKeyArn } : {}),
-    });
-    this.streamPrefix = mediaStreaming.streamPrefix;
+    const streams = mediaStreamSource(this, config);
+    this.streamPrefix = streams.streamPrefix;
 
     this.accessRole = new AsappAccessRole(this, 'asapp-access', {
       namePrefix: config.namePrefix,
@@ -119,8 +114,7 @@ export class MediaStreamingMode extends Construct {
       ...(config.asapp.externalId ? { externalId: config.asapp.externalId } : {}),
       connectInstanceArn: config.connectInstanceArn,
       streamPrefix: this.streamPrefix,
-      // The AWS managed key's policy already admits callers of the account through Kinesis Video Streams.
-      ...(config.mediaStreams.kmsKeyArn ? { kmsKeyArn: config.mediaStreams.kmsKeyArn } : {}),
+      ...(streams.kmsKeyArn ? { kmsKeyArn: streams.kmsKeyArn } : {}),
       pushActionAliasArn: this.pushAction.aliasArn,
     });
 
