@@ -13,8 +13,8 @@ export interface ExistingMediaStreamingProps {
   readonly associationId: string;
 }
 
-/** DescribeInstanceStorageConfig's AssociationId: 1-100 characters. */
-const associationIdPattern = /^[A-Za-z0-9_-]{1,100}$/;
+/** InstanceStorageConfig.AssociationId: 1-100 characters (the API gives no character set; no spaces in practice). */
+const associationIdPattern = /^\S{1,100}$/;
 
 /**
  * The live media streaming an instance already has (Contact Lens or another integration set it up), read with the

@@ -105,7 +105,7 @@ const existingMediaStreamsSchema = z
     kmsKeyArn: kmsKeyArn.optional(),
     /** Instead of `prefix`: the MEDIA_STREAMS storage config's association id; prefix and key are read from it. */
     associationId: matching(
-      /^[A-Za-z0-9_-]{1,100}$/,
+      /^\S{1,100}$/,
       'the AssociationId that aws connect list-instance-storage-configs --resource-type MEDIA_STREAMS prints',
     ).optional(),
   })
