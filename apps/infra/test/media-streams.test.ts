@@ -51,6 +51,12 @@ describe('live media streaming: the instance already has a MEDIA_STREAMS config'
     expect(stack.output?.kinesis_video_stream_prefix?.value).toBe('contact-lens');
   });
 
+  it('takes the prefix as the API returns it, <prefix>-connect-<alias>-contact-, even past the 128 characters a new config may set', () => {
+    const apiPrefix = `${'p'.repeat(100)}-connect-${'a'.repeat(45)}-contact-`;
+    const statements = accessRoleStatements(devWith({ existing: { prefix: apiPrefix } }));
+    expect(statements.ReadAmazonConnectStreams?.Resource).toBe(`arn:aws:kinesisvideo:us-east-1:${account}:stream/${apiPrefix}*/*`);
+  });
+
   it("given its prefix and customer-managed key: ASAPP's role may decrypt with that key", () => {
     const statements = accessRoleStatements(devWith({ existing: { prefix: 'contact-lens', kmsKeyArn: cmk } }));
     expect(statements.DecryptStreams).toEqual({ Sid: 'DecryptStreams', Effect: 'Allow', Action: 'kms:Decrypt', Resource: cmk });
@@ -85,7 +91,7 @@ describe('live media streaming: the instance already has a MEDIA_STREAMS config'
       'mediaStreams.retentionHours: expected no retentionHours next to "existing": the stack leaves the existing config as it is; drop it',
     ],
     [{ existing: { prefix: 'a' }, kmsKeyArn: cmk }, 'mediaStreams.kmsKeyArn: expected no kmsKeyArn next to "existing": the stack leaves the existing config as it is; give it as existing.kmsKeyArn'],
-    [{ existing: { prefix: 'no spaces' } }, 'mediaStreams.existing.prefix: expected letters, digits, "_", "." and "-", at most 128'],
+    [{ existing: { prefix: 'no spaces' } }, 'mediaStreams.existing.prefix: expected letters, digits, "_", "." and "-", at most 256 (a stream name)'],
     [{ existing: { associationId: 'not an id' } }, 'mediaStreams.existing.associationId: expected the AssociationId that aws connect list-instance-storage-configs'],
     [
       { existing: { prefix: 'a', kmsKeyArn: cmk.replace('us-east-1', 'eu-west-2') } },

@@ -97,10 +97,10 @@ export type MediaStreamsConfig = { readonly create: CreatedMediaStreams } | { re
 const existingMediaStreamsSchema = z
   .strictObject({
     /**
-     * The instance's Kinesis video stream prefix (Connect console: Data storage > Live media streaming); ASAPP's
-     * role may read `stream/<prefix>*`.
+     * The instance's Kinesis video stream prefix: the one it was set up with, or the `<prefix>-connect-<alias>-contact-`
+     * form the API and console show; ASAPP's role may read `stream/<prefix>*`. Up to 256 characters, as a stream name.
      */
-    prefix: streamPrefix.optional(),
+    prefix: matching(/^[a-zA-Z0-9_.-]{1,256}$/, 'letters, digits, "_", "." and "-", at most 256 (a stream name)').optional(),
     /** With `prefix`: the customer-managed KMS key of the streams, so ASAPP's role gets kms:Decrypt on it. */
     kmsKeyArn: kmsKeyArn.optional(),
     /** Instead of `prefix`: the MEDIA_STREAMS storage config's association id; prefix and key are read from it. */
