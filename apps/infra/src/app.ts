@@ -1,5 +1,6 @@
 import { join, relative } from 'node:path';
 import { App } from 'cdktf';
+import { capacityPlan, capacityProblem, describePlan } from './capacity';
 import { EnvironmentConfigError, loadEnvironments } from './config/load-environments';
 import { GenerativeAgentStack } from './stack';
 
@@ -10,6 +11,8 @@ export interface SynthesizeOptions {
   readonly displayRoot: string;
   /** @default cdktf's (`CDKTF_OUTDIR`, set by the cdktf CLI, else `cdktf.out`) */
   readonly outdir?: string;
+  /** Receives one line per environment: the Lambda concurrency and Valkey load its peak needs. @default none */
+  readonly log?: (line: string) => void;
 }
 
 /**
@@ -21,6 +24,13 @@ export interface SynthesizeOptions {
  */
 export function synthesizeEnvironments(options: SynthesizeOptions): string[] {
   const environments = loadEnvironments(options.environmentsDir, options.displayRoot);
+  const fileOf = (name: string) => relative(options.displayRoot, join(options.environmentsDir, `${name}.json`));
+  const plans = environments.map(({ name, config }) => ({ name, config, plan: capacityPlan(config) }));
+  const capacityProblems = plans.flatMap(({ name, config, plan }) => {
+    const problem = capacityProblem(plan, config);
+    return problem === undefined ? [] : [`${fileOf(name)}: ${problem}`];
+  });
+  if (capacityProblems.length > 0) throw new EnvironmentConfigError(capacityProblems);
   const app = new App(options.outdir ? { outdir: options.outdir } : {});
   for (const { name, config } of environments) {
     try {
@@ -28,10 +38,10 @@ export function synthesizeEnvironments(options: SynthesizeOptions): string[] {
     } catch (error) {
       // A file can pass the schema and still break an AWS limit the constructs check (e.g. Lambda's 4 KB of
       // environment variables): name the file, as the schema's own messages do.
-      const file = relative(options.displayRoot, join(options.environmentsDir, `${name}.json`));
-      throw new EnvironmentConfigError([`${file}: ${(error as Error).message}`]);
+      throw new EnvironmentConfigError([`${fileOf(name)}: ${(error as Error).message}`]);
     }
   }
   app.synth();
+  for (const { name, config, plan } of plans) options.log?.(describePlan(name, plan, config.lambdaConcurrencyLimit));
   return environments.map(({ name }) => name);
 }

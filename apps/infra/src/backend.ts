@@ -1,7 +1,18 @@
-import { resolve } from 'node:path';
+import { posix } from 'node:path';
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, type TerraformStack } from 'cdktf';
 import type { EnvironmentConfig } from './config/environment-schema';
-import { infraDir } from './paths';
+
+/**
+ * From the directory cdktf runs terraform in (`<outdir>/stacks/<env>`) back to the directory holding the output
+ * directory: apps/infra with the default `cdktf.out`. Terraform resolves a relative local state path against its
+ * working directory, so the stack names no path of the machine that synthesized it and replays anywhere.
+ */
+const stackDirToInfraDir = '../../..';
+
+/** The local backend's state path as the stack writes it: relative to the stack's working directory. */
+function localStatePath(environmentName: string, path = `terraform.${environmentName}.tfstate`): string {
+  return posix.join(stackDirToInfraDir, path);
+}
 
 /**
  * Where the environment's Terraform state lives. Local state sits next to the app
@@ -11,7 +22,7 @@ import { infraDir } from './paths';
 export function configureBackend(stack: TerraformStack, environmentName: string, backend: EnvironmentConfig['backend']): void {
   switch (backend.type) {
     case 'local':
-      new LocalBackend(stack, { path: resolve(infraDir, backend.path ?? `terraform.${environmentName}.tfstate`) });
+      new LocalBackend(stack, { path: localStatePath(environmentName, backend.path) });
       return;
     case 's3':
       // cdktf 0.21's S3Backend predates use_lockfile, hence the override.

@@ -8,11 +8,13 @@ import {
   ValkeyCache,
 } from '@genagent-connect/constructs';
 import { Construct } from 'constructs';
+import { capacityPlan, reservedConcurrency } from './capacity';
 import type { EnvironmentConfig } from './config/environment-schema';
 import { engageEnvironment, pullActionEnvironment, pushActionEnvironment, type ValkeyEndpoint } from './function-environment';
 import { readFlowTemplate } from './flow-templates';
 import { mediaStreamSource } from './media-stream-source';
 import { functionProps } from './function-props';
+import { networkProps } from './network-props';
 import { flowModulesDir } from './paths';
 
 export interface MediaStreamingModeProps {
@@ -43,21 +45,7 @@ export class MediaStreamingMode extends Construct {
   constructor(scope: Construct, id: string, props: MediaStreamingModeProps) {
     super(scope, id);
     const { config } = props;
-    const network = new Network(this, 'network', {
-      namePrefix: config.namePrefix,
-      vpc:
-        'create' in config.network
-          ? { mode: 'create', cidrBlock: config.network.create.cidr }
-          : {
-              mode: 'existing',
-              vpcId: config.network.existing.vpcId,
-              subnetIds: config.network.existing.privateSubnets.map((subnet) =>
-                typeof subnet === 'string' ? subnet : subnet.id,
-              ),
-            },
-      // The isolated subnets reach the AUTH token's secret only through an endpoint.
-      secretsManagerEndpoint: config.valkey.transitEncryption,
-    });
+    const network = new Network(this, 'network', networkProps(config));
 
     this.valkey = new ValkeyCache(this, 'valkey', {
       namePrefix: config.namePrefix,
@@ -94,6 +82,7 @@ export class MediaStreamingMode extends Construct {
       secretArns: valkeySecrets,
       vpc: { subnetIds: network.subnetIds, securityGroupIds: [network.pushActionSecurityGroupId] },
     });
+    const pullActionReserved = reservedConcurrency(capacityPlan(config), 'pull-action');
     this.pullAction = new IntegrationFunction(this, 'pull-action', {
       ...functionProps(config, 'pull-action'),
       description: 'Hands the flow the next queued action (invoked by the flow module)',
@@ -103,6 +92,8 @@ export class MediaStreamingMode extends Construct {
       secretArns: valkeySecrets,
       vpc: { subnetIds: network.subnetIds, securityGroupIds: [network.pullActionSecurityGroupId] },
       connectInstanceArn: config.connectInstanceArn,
+      // Long-poll keeps one PullAction per call running, and a throttled one ends the call.
+      ...(pullActionReserved === undefined ? {} : { reservedConcurrentExecutions: pullActionReserved }),
     });
 
     const streams = mediaStreamSource(this, config);
@@ -134,6 +125,7 @@ export class MediaStreamingMode extends Construct {
         PROCESSING_CUE_AUDIO_URI: this.promptAudio.uri(processingCueFile),
       },
       outputVariables: config.outputVariables,
+      dependsOn: [...this.engage.connectAccess, ...this.pullAction.connectAccess, ...this.promptAudio.connectAccess],
     });
   }
 }

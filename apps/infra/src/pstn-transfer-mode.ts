@@ -52,6 +52,7 @@ export class PstnTransferMode extends Construct {
         CALL_TRANSFER_LAMBDA_ARN: this.callTransfer.aliasArn,
         CALL_CONTEXT_LAMBDA_ARN: this.callContext.aliasArn,
       },
+      dependsOn: [...this.callTransfer.connectAccess, ...this.callContext.connectAccess],
     });
   }
 }

@@ -6,6 +6,7 @@ import { configureBackend } from './backend';
 import type { EnvironmentConfig } from './config/environment-schema';
 import { readFlowTemplate } from './flow-templates';
 import { MediaStreamingMode } from './media-streaming-mode';
+import { providerCredentials } from './provider-credentials';
 import { PstnTransferMode } from './pstn-transfer-mode';
 
 /**
@@ -22,6 +23,7 @@ export class GenerativeAgentStack extends TerraformStack {
       region: config.region,
       // A wrong profile or role must not deploy this environment into another account.
       allowedAccountIds: [config.accountId],
+      ...providerCredentials(config.deploy),
       defaultTags: [
         { tags: { Project: 'asapp-generativeagent', Environment: environmentName, ManagedBy: 'cdktf', ...config.tags } },
       ],

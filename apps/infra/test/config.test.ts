@@ -69,6 +69,21 @@ describe('environment file defaults', () => {
       backend: { type: 's3', bucket: 'state-bucket', key: 'dev.tfstate', region: 'us-east-1' },
     });
     expect(config.backend).toEqual({ type: 's3', bucket: 'state-bucket', key: 'dev.tfstate', region: 'us-east-1', useLockfile: true });
+    expect(config.network).toMatchObject({ existing: { secretsManagerEndpoint: { create: true } } });
+  });
+
+  it("defaults an existing endpoint's ingress rules on", () => {
+    const config = configOf({
+      network: {
+        existing: {
+          vpcId: 'vpc-0a1b2c3d',
+          privateSubnets: ['subnet-0a1b2c3d', 'subnet-0a1b2c3e'],
+          secretsManagerEndpoint: { existing: { securityGroupId: 'sg-0a1b2c3d' } },
+        },
+      },
+      valkey: { transitEncryption: true },
+    });
+    expect(config.network).toMatchObject({ existing: { secretsManagerEndpoint: { existing: { securityGroupId: 'sg-0a1b2c3d', addIngressRules: true } } } });
   });
 
   it('accepts a name prefix of exactly the maximum length', () => {
@@ -159,6 +174,19 @@ describe('bad environment files name the file, the field and what is expected', 
       'network.existing.privateSubnets: expected distinct subnets, subnet-0a1b2c3d is listed twice',
     ],
     [
+      'a Secrets Manager endpoint security group that is no group id',
+      {
+        network: { existing: { vpcId: 'vpc-0a1b2c3d', privateSubnets: ['subnet-0a1b2c3d', 'subnet-0a1b2c3e'], secretsManagerEndpoint: { existing: { securityGroupId: 'vpce-0a1b2c3d' } } } },
+        valkey: { transitEncryption: true },
+      },
+      'network.existing.secretsManagerEndpoint.existing.securityGroupId: expected a security group id like sg-0123456789abcdef0',
+    ],
+    [
+      'an existing Secrets Manager endpoint without TLS',
+      { network: { existing: { vpcId: 'vpc-0a1b2c3d', privateSubnets: ['subnet-0a1b2c3d', 'subnet-0a1b2c3e'], secretsManagerEndpoint: { existing: { securityGroupId: 'sg-0a1b2c3d' } } } } },
+      'network.existing.secretsManagerEndpoint: expected no secretsManagerEndpoint: the Lambdas use it only to read the AUTH token of valkey.transitEncryption; set valkey.transitEncryption to true or remove this field',
+    ],
+    [
       'zero Valkey replicas',
       { valkey: { replicas: 0 } },
       'valkey.replicas: expected at least 1 replica: the cache is Multi-AZ with automatic failover',
@@ -228,6 +256,36 @@ describe('bad environment files name the file, the field and what is expected', 
       { logRetentionDays: 31 },
       'logRetentionDays: expected a CloudWatch Logs retention: one of 1, 3, 5, 7, 14, 30, 60',
     ],
+    [
+      'a region without Amazon Connect',
+      { region: 'eu-west-1', connectInstanceArn: minimal.connectInstanceArn.replace('us-east-1', 'eu-west-1') },
+      'region: expected a region where Amazon Connect is offered, one of us-east-1, us-west-2, af-south-1, ap-northeast-1, ap-northeast-2, ap-southeast-1, ap-southeast-2, ca-central-1, eu-central-1, eu-west-2, us-gov-west-1; got eu-west-1',
+    ],
+    [
+      'a deploy role in another account',
+      { deploy: { assumeRoleArn: 'arn:aws:iam::999999999999:role/genagent-deployer' } },
+      'deploy.assumeRoleArn: expected a role in account 111111111111 (the "accountId" field), got 999999999999',
+    ],
+    [
+      'deploy credentials naming neither a profile nor a role',
+      { deploy: {} },
+      'deploy: expected a "profile", an "assumeRoleArn" or both (leave "deploy" out for the default credentials)',
+    ],
+    [
+      'an external id without a role to assume',
+      { deploy: { profile: 'acme-dev', externalId: 'abc123' } },
+      'deploy.externalId: expected "assumeRoleArn" with it: externalId belongs to the role to assume',
+    ],
+    [
+      'a session name STS rejects',
+      { deploy: { assumeRoleArn: 'arn:aws:iam::111111111111:role/genagent-deployer', sessionName: 'cdktf deploy' } },
+      'deploy.sessionName: expected 2 to 64 characters of letters, digits and "+=,.@-_"',
+    ],
+    [
+      'a profile with a Terraform Cloud backend',
+      { deploy: { profile: 'acme-prod' }, backend: { type: 'cloud', organization: 'acme', workspace: 'genagent-prod' } },
+      'deploy.profile: expected no profile with a "cloud" backend: runs execute in Terraform Cloud, which has no AWS profiles',
+    ],
     ['an unknown backend type', { backend: { type: 'gcs' } }, 'backend.type: expected a backend "type" of "local", "s3" or "cloud"'],
     [
       'an s3 backend without a key',
@@ -238,6 +296,11 @@ describe('bad environment files name the file, the field and what is expected', 
       'an s3 backend without state locking',
       { backend: { type: 's3', bucket: 'state-bucket', key: 'k', region: 'us-east-1', useLockfile: false } },
       'backend.useLockfile: expected true: state is locked with an S3 lock file',
+    ],
+    [
+      'a local state path that only exists on one machine',
+      { backend: { type: 'local', path: '/home/me/genagent/dev.tfstate' } },
+      'backend.path: expected a path relative to apps/infra: an absolute path ties the stack to the machine that synthesized it',
     ],
     [
       'a cloud backend without a workspace',
@@ -295,6 +358,38 @@ describe('loadEnvironments', () => {
       `${folder}/uat.json: valkey.replicas: expected at least 1 replica: the cache is Multi-AZ with automatic failover`,
     ]);
     expect(message).toContain(`  - ${folder}/qa.json: accountId`);
+  });
+
+  const instanceArn = (suffix: string) => minimal.connectInstanceArn.replace(/[0-9a-f]{4}$/, suffix);
+
+  it('rejects two files with one name prefix in one account, naming both, and accepts it across accounts', () => {
+    const directory = directoryWith({
+      'a.json': JSON.stringify(minimal),
+      'b.json': JSON.stringify({ ...minimal, region: 'eu-west-2', connectInstanceArn: instanceArn('0002').replace('us-east-1', 'eu-west-2') }),
+      'c.json': JSON.stringify({
+        ...minimal,
+        accountId: '222222222222',
+        connectInstanceArn: instanceArn('0003').replace('111111111111', '222222222222'),
+      }),
+    });
+    expect(() => loadEnvironments(directory, join(directory, '..'))).toThrow(EnvironmentConfigError);
+    const folder = directory.split('/').pop();
+    expect(() => loadEnvironments(directory, join(directory, '..'))).toThrow(
+      new EnvironmentConfigError([
+        `${folder}/b.json: namePrefix: expected a prefix no other environment of account 111111111111 uses; ${folder}/a.json uses "genagent-dev" too, and every resource name would clash`,
+      ]),
+    );
+  });
+
+  it('rejects two files on one Connect instance, naming both', () => {
+    const directory = directoryWith({
+      'a.json': JSON.stringify(minimal),
+      'b.json': JSON.stringify({ ...minimal, namePrefix: 'genagent-b' }),
+      'c.json': JSON.stringify({ ...minimal, namePrefix: 'genagent-c', connectInstanceArn: instanceArn('0003') }),
+    });
+    expect(() => loadEnvironments(directory)).toThrow(
+      `b.json: connectInstanceArn: expected an instance no other environment deploys to; a.json uses ${minimal.connectInstanceArn} too`,
+    );
   });
 
   it('skips the generated JSON schema file', () => {

@@ -1,7 +1,7 @@
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
 import { renderFlowTemplate } from '@genagent-connect/connect-flow';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { readFlowTemplate } from '../src/flow-templates';
 import {
   dataOf,
@@ -32,10 +32,24 @@ const aliasOf = (stack: SynthesizedStack, functionName: string) => {
   return `\${aws_lambda_alias.${address}.arn}`;
 };
 const policyOf = (document: unknown) => JSON.parse(String(document)) as { Statement: Record<string, unknown>[] };
+/** `type.name` of the resources of a type (that `where` accepts): what `depends_on` lists. */
+const addressesWhere = (stack: SynthesizedStack, type: string, where: (resource: Record<string, unknown>) => boolean = () => true) =>
+  Object.entries(stack.resource[type] ?? {}).flatMap(([name, resource]) => (where(resource) ? [`${type}.${name}`] : []));
+/** The Connect invoke permission and instance association of a function. */
+const connectAccessOf = (stack: SynthesizedStack, functionName: string) => {
+  const [fnAddress] = addressesWhere(stack, 'aws_lambda_function', (fn) => fn.function_name === functionName);
+  return [
+    ...addressesWhere(stack, 'aws_lambda_permission', (permission) => permission.function_name === interpolation(`${fnAddress}.function_name`)),
+    ...addressesWhere(stack, 'aws_connect_lambda_function_association', (association) => association.function_arn === aliasOf(stack, functionName)),
+  ];
+};
 
 describe('dev (local state, new VPC, both modes, sample flow)', () => {
-  it('stores state in apps/infra/terraform.dev.tfstate', () => {
-    expect(dev.terraform.backend).toEqual({ local: { path: join(__dirname, '..', 'terraform.dev.tfstate') } });
+  it('stores state in apps/infra/terraform.dev.tfstate, relative to the directory cdktf runs terraform in', () => {
+    expect(dev.terraform.backend).toEqual({ local: { path: '../../../terraform.dev.tfstate' } });
+    expect(resolve(__dirname, '..', 'cdktf.out', 'stacks', 'dev', '../../../terraform.dev.tfstate')).toBe(
+      join(__dirname, '..', 'terraform.dev.tfstate'),
+    );
   });
 
   it('pins the provider to the account and region, with default tags', () => {
@@ -43,6 +57,7 @@ describe('dev (local state, new VPC, both modes, sample flow)', () => {
       {
         region: 'us-east-1',
         allowed_account_ids: ['111111111111'],
+        profile: 'acme-dev',
         default_tags: [
           {
             tags: { Project: 'asapp-generativeagent', Environment: 'dev', ManagedBy: 'cdktf', CostCenter: 'contact-center-dev' },
@@ -202,19 +217,19 @@ describe('dev (local state, new VPC, both modes, sample flow)', () => {
     expect(content).not.toContain('{{');
     expect(content).toContain(aliasOf(dev, 'genagent-dev-engage'));
     expect(content).toContain(aliasOf(dev, 'genagent-dev-pull-action'));
-    expect(content).toMatch(/s3:\/\/\$\{aws_s3_bucket\.[^}]+\.bucket\}\/prompts\/processing-cue\.wav/);
+    expect(content).toMatch(/"Uri": "https:\/\/\$\{aws_s3_bucket\.[^}]+\.bucket_regional_domain_name\}\/prompts\/processing-cue\.wav"/);
     expect(content).toContain('"ASAPP_TransferReason": "$.External.outputVariables.transferReason"');
   });
 
   it('deploys exactly what renderFlowTemplate renders, so the module the sandbox runs is the module Connect runs', () => {
     const content = String(onlyResource(dev, 'aws_connect_contact_flow_module').content);
-    const bucket = /s3:\/\/(\$\{aws_s3_bucket\.[^}]+\.bucket\})\//.exec(content)?.[1];
+    const bucketHost = /https:\/\/(\$\{aws_s3_bucket\.[^}]+\.bucket_regional_domain_name\})\//.exec(content)?.[1];
     expect(content).toBe(
       renderFlowTemplate(readFlowTemplate('generativeAgentModule'), {
         placeholders: {
           ENGAGE_LAMBDA_ARN: aliasOf(dev, 'genagent-dev-engage'),
           PULL_ACTION_LAMBDA_ARN: aliasOf(dev, 'genagent-dev-pull-action'),
-          PROCESSING_CUE_AUDIO_URI: `s3://${bucket}/prompts/processing-cue.wav`,
+          PROCESSING_CUE_AUDIO_URI: `https://${bucketHost}/prompts/processing-cue.wav`,
         },
         outputVariables: exampleConfig('dev').outputVariables,
       }),
@@ -225,7 +240,25 @@ describe('dev (local state, new VPC, both modes, sample flow)', () => {
     expect(onlyResource(dev, 'aws_s3_object')).toMatchObject({ key: 'prompts/processing-cue.wav', content_type: 'audio/wav' });
     expect(onlyResource(dev, 'aws_s3_bucket_public_access_block')).toMatchObject({ block_public_policy: true, restrict_public_buckets: true });
     const read = policyOf(onlyResource(dev, 'aws_s3_bucket_policy').policy).Statement[0];
-    expect(read).toMatchObject({ Principal: { Service: 'connect.amazonaws.com' }, Action: 's3:GetObject' });
+    expect(read).toMatchObject({ Principal: { Service: 'connect.amazonaws.com' }, Action: ['s3:ListBucket', 's3:GetObject'] });
+  });
+
+  it('creates the module and the PSTN flow only after the Lambdas they call are associated and invokable, and the cue is in place', () => {
+    const module = onlyResource(dev, 'aws_connect_contact_flow_module');
+    expect([...(module.depends_on as string[])].sort()).toEqual(
+      [
+        ...connectAccessOf(dev, 'genagent-dev-engage'),
+        ...connectAccessOf(dev, 'genagent-dev-pull-action'),
+        ...addressesWhere(dev, 'aws_s3_object'),
+        ...addressesWhere(dev, 'aws_s3_bucket_policy'),
+      ].sort(),
+    );
+    expect(module.depends_on).toHaveLength(6);
+    const pstn = onlyResource(dev, 'aws_connect_contact_flow', (flow) => flow.name === 'genagent-dev-pstn-transfer');
+    expect([...(pstn.depends_on as string[])].sort()).toEqual(
+      [...connectAccessOf(dev, 'genagent-dev-call-transfer'), ...connectAccessOf(dev, 'genagent-dev-call-context')].sort(),
+    );
+    expect(pstn.depends_on).toHaveLength(4);
   });
 
   it('imports the PSTN transfer flow and the sample inbound flow with the company marker', () => {

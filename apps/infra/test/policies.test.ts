@@ -52,7 +52,7 @@ const stacks: [string, SynthesizedStack][] = [
 ];
 
 describe.each(stacks)('policy checks: %s', (_name, stack) => {
-  it('grants no IAM wildcard action, and Resource "*" only for kinesisvideo:ListStreams', () => {
+  it('grants no IAM wildcard action, and Resource "*" only for kinesisvideo:ListStreams and Lambda\'s ENI actions', () => {
     expect(iamStatements(stack).length).toBeGreaterThan(0);
     expect(wildcardViolations(stack)).toEqual([]);
   });
@@ -110,12 +110,15 @@ describe('the policy checks catch what they look for', () => {
         { Sid: 'Service', Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::b' },
         { Sid: 'Anywhere', Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: '*' },
         { Sid: 'Fine', Effect: 'Allow', Action: 'kinesisvideo:ListStreams', Resource: '*' },
+        { Sid: 'Eni', Effect: 'Allow', Action: ['ec2:CreateNetworkInterface', 'ec2:DeleteNetworkInterface'], Resource: '*' },
+        { Sid: 'EniPlus', Effect: 'Allow', Action: ['ec2:DescribeSubnets', 'ec2:RunInstances'], Resource: '*' },
       ],
     });
     expect(wildcardViolations(stack)).toEqual([
       `aws_iam_role_policy.${policyName}.policy statement All: Action *`,
       `aws_iam_role_policy.${policyName}.policy statement Service: Action s3:*`,
       `aws_iam_role_policy.${policyName}.policy statement Anywhere: Resource "*" for lambda:InvokeFunction`,
+      `aws_iam_role_policy.${policyName}.policy statement EniPlus: Resource "*" for ec2:DescribeSubnets, ec2:RunInstances`,
     ]);
   });
 

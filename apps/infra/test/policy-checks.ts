@@ -64,7 +64,23 @@ function asInlinePolicies(value: unknown): { policy?: unknown }[] {
   return Array.isArray(value) ? (value as { policy?: unknown }[]) : value ? [value as { policy?: unknown }] : [];
 }
 
-/** Allow statements must name actions (no `*`, no `service:*`) and resources (no `*` but for kinesisvideo:ListStreams). */
+/**
+ * The only actions a statement with Resource "*" may allow, each because it cannot be scoped:
+ * kinesisvideo:ListStreams has no resource type, and the EC2 actions are those Lambda needs to
+ * manage a VPC function's network interfaces (AWSLambdaVPCAccessExecutionRole's EC2 actions;
+ * DescribeNetworkInterfaces only works on "*", and Lambda calls them outside the function).
+ */
+const unscopableActions: ReadonlySet<string> = new Set([
+  'kinesisvideo:ListStreams',
+  'ec2:CreateNetworkInterface',
+  'ec2:DescribeNetworkInterfaces',
+  'ec2:DescribeSubnets',
+  'ec2:DeleteNetworkInterface',
+  'ec2:AssignPrivateIpAddresses',
+  'ec2:UnassignPrivateIpAddresses',
+]);
+
+/** Allow statements must name actions (no `*`, no `service:*`) and resources (no `*` but for the unscopable actions). */
 export function wildcardViolations(stack: SynthesizedStack): string[] {
   return iamStatements(stack)
     .filter((statement) => statement.effect === 'Allow')
@@ -72,8 +88,8 @@ export function wildcardViolations(stack: SynthesizedStack): string[] {
       const problems: string[] = [];
       const wildcardActions = statement.actions.filter((action) => action === '*' || action.endsWith(':*'));
       if (wildcardActions.length > 0) problems.push(`${statement.where}: Action ${wildcardActions.join(', ')}`);
-      const onlyListStreams = statement.actions.every((action) => action === 'kinesisvideo:ListStreams');
-      if (statement.resources.includes('*') && !onlyListStreams) {
+      const onlyUnscopable = statement.actions.every((action) => unscopableActions.has(action));
+      if (statement.resources.includes('*') && !onlyUnscopable) {
         problems.push(`${statement.where}: Resource "*" for ${statement.actions.join(', ')}`);
       }
       return problems;
@@ -147,6 +163,7 @@ export function logGroupViolations(stack: SynthesizedStack): string[] {
 export const awsNameLimits: readonly (readonly [type: string, attribute: string, maxLength: number])[] = [
   ['aws_elasticache_replication_group', 'replication_group_id', 40],
   ['aws_elasticache_subnet_group', 'name', 255],
+  ['aws_elasticache_parameter_group', 'name', 255],
   ['aws_lambda_function', 'function_name', 64],
   ['aws_lambda_alias', 'name', 128],
   ['aws_iam_role', 'name', 64],

@@ -1,5 +1,7 @@
 import type { LambdaEvent } from '@genagent-connect/connect-flow';
 import { buildTranscript, type CallRecord, parseScenario, runCall, type SandboxServices, type ScenarioInput, type Transcript } from '../src';
+import { type FunctionUsage, invocationsOf, usageByHandler } from './lambda-usage';
+import { commandsBetween, readCommandStats } from './valkey-commands';
 import type { CallScript } from './workloads';
 
 export interface PullMode {
@@ -30,6 +32,12 @@ export interface WorkloadResult {
   readonly loopMs: number;
   /** Call time from an empty idle PullAction to the next one: one steady-state idle poll cycle each. */
   readonly idleCycleMs: readonly number[];
+  /** Every function's invocations and durations, PushAction included. */
+  readonly lambdas: Readonly<Record<string, FunctionUsage>>;
+  /** Whole calls, from the flow's start to its end, summed: the denominator of the sizing numbers. */
+  readonly callMs: number;
+  /** Valkey commands the workload's calls made, per command (`INFO commandstats` before and after). */
+  readonly valkeyCommands: Readonly<Record<string, number>>;
   readonly wallMs: number;
 }
 
@@ -44,6 +52,7 @@ export interface RunWorkloadOptions {
 /** Runs every script as one call, all at once, in `mode`, and measures what the module and PullAction did. */
 export async function runWorkload(options: RunWorkloadOptions): Promise<WorkloadResult> {
   const { services, scripts, mode, timeScale, name } = options;
+  const commandsBefore = await readCommandStats(services.valkey);
   const started = performance.now();
   const records = await Promise.all(
     scripts.map((script, index) =>
@@ -55,10 +64,12 @@ export async function runWorkload(options: RunWorkloadOptions): Promise<Workload
     ),
   );
   const wallMs = performance.now() - started;
+  const valkeyCommands = commandsBetween(commandsBefore, await readCommandStats(services.valkey));
   const latencies: number[] = [];
   const pulls = { idlePolls: 0, processingPolls: 0, actionPulls: 0 };
   const idleCycleMs: number[] = [];
   let loopMs = 0;
+  let callMs = 0;
   records.forEach((record, index) => {
     const transcript = buildTranscript(record);
     assertRanAsScripted(record.scenario, transcript, scripts[index]?.utterances ?? 0);
@@ -69,8 +80,21 @@ export async function runWorkload(options: RunWorkloadOptions): Promise<Workload
     pulls.actionPulls += loop.pulls.actionPulls;
     idleCycleMs.push(...loop.idleCycleMs);
     loopMs += loop.loopMs;
+    callMs += record.result.durationMs;
   });
-  return { mode, calls: records.length, latencies: latencies.sort((a, b) => a - b), pulls, loopMs, idleCycleMs, wallMs };
+  const lambdas = usageByHandler(records.flatMap(invocationsOf));
+  return {
+    mode,
+    calls: records.length,
+    latencies: latencies.sort((a, b) => a - b),
+    pulls,
+    loopMs,
+    idleCycleMs,
+    lambdas,
+    callMs,
+    valkeyCommands,
+    wallMs,
+  };
 }
 
 export function totalPulls(pulls: PullCounts): number {

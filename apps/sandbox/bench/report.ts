@@ -2,6 +2,7 @@ import { DEFAULT_TTS_MS_PER_CHARACTER } from '@genagent-connect/connect-flow';
 import { CUE_INTERVAL_MS, MAX_PULL_WAIT_MS } from '@genagent-connect/lambdas';
 import { type PullCounts, perCallMinute, totalPulls, type WorkloadResult } from './measure';
 import type { BenchOptions } from './options';
+import { formatSizing } from './sizing-report';
 import { percentile } from './stats';
 import { CONVERSATION, IDLE_SPEECH } from './workloads';
 
@@ -100,6 +101,8 @@ export function formatReport(results: BenchResults): string {
     `   long-poll ${rate(idleLongPoll)} (one ${wait} ms BLPOP): ratio ${(idleLongPoll / idlePoll).toFixed(2)}.`,
     `   Latency is taken from workload 1 only: here answers come right after processingEnd, while poll mode polls every`,
     `   400 ms (p50 push → speech ${answers(conversation.poll)} poll, ${answers(conversation.longPoll)} long-poll), not issue 5's idle case.`,
+    '',
+    ...formatSizing(conversation.poll, conversation.longPoll),
     '',
     'Targets (issue 5):',
     `  long-poll p50 < ${TARGETS.longPollP50Ms} ms (workload 1): ${ms(longPollP50)}  ${verdict(longPollP50 < TARGETS.longPollP50Ms)}`,

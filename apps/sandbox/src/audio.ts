@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { AudioResolver } from '@genagent-connect/connect-flow';
 
-/** Playing time of a PCM WAV file, from its `fmt ` byte rate and the size of its `data` chunk. */
+/** Playing time of a WAV file (PCM or µ-law), from its `fmt ` byte rate and the size of its `data` chunk. */
 function wavDurationMs(wav: Buffer, source: string): number {
   if (wav.toString('ascii', 0, 4) !== 'RIFF' || wav.toString('ascii', 8, 12) !== 'WAVE') {
     throw new Error(`${source}: not a WAV file`);

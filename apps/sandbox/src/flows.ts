@@ -17,7 +17,8 @@ const SANDBOX_ACCOUNT = '000000000000';
 const SANDBOX_REGION = 'us-east-1';
 export const SANDBOX_INSTANCE_ARN = `arn:aws:connect:${SANDBOX_REGION}:${SANDBOX_ACCOUNT}:instance/00000000-0000-4000-8000-00000000000a`;
 const SANDBOX_MODULE_ARN = `${SANDBOX_INSTANCE_ARN}/flow-module/sandbox-generative-agent`;
-export const SANDBOX_PROCESSING_CUE_URI = 's3://sandbox-prompts/processing-cue.wav';
+// The object URL form the infra renders (PromptAudioBucket.uri).
+export const SANDBOX_PROCESSING_CUE_URI = `https://sandbox-prompts.s3.${SANDBOX_REGION}.amazonaws.com/prompts/processing-cue.wav`;
 
 /** The pseudo ARN the shipped flows are rendered with for each handler, e.g. `…:function:sandbox-engage:live`. */
 export function sandboxLambdaArn(handler: HandlerName): string {

@@ -86,9 +86,13 @@ const specificChecks: Record<string, (transcript: Transcript, detailed: Transcri
     await expect(pingValkey(services.valkey.host, services.valkey.port)).resolves.toBe(true);
   },
   'malformed-push': (transcript) => {
-    expect(transcript.pushes).toEqual({ sent: 4, rejected: 1 });
+    expect(transcript.pushes).toEqual({ sent: 5, rejected: 1 });
     const rejected = indexOf(transcript, 'push', 'rejected');
     expect(transcript.entries[rejected]?.text).toContain('speakParams.text must be a non-empty string');
+    // The unknown action is acknowledged, and the flow never hears of it.
+    const unknown = indexOf(transcript, 'push', 'playHoldMusic', rejected);
+    expect(transcript.entries[unknown]?.data).toMatchObject({ response: { ok: true } });
+    expect(Object.keys(transcript.lambdas['pull-action']?.results ?? {}).sort()).toEqual(['disengage', 'none', 'processingEnd', 'speak']);
     expect(indexOf(transcript, 'speech', 'Sorry about that', rejected)).toBeGreaterThan(rejected);
     expect(transcript.outcome.disposition).toBe('disengage');
   },

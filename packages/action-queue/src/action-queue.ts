@@ -57,7 +57,8 @@ export class ActionQueue {
 
   /**
    * Validates and appends the action to its call's queue, refreshing the queue's TTL in the same transaction.
-   * Throws InvalidActionError (nothing stored) or ValkeyUnavailableError. Resolves with the action as stored.
+   * Throws InvalidActionError (nothing stored), ValkeyOutOfMemoryError (nothing stored: MULTI/EXEC is all or
+   * nothing) or ValkeyUnavailableError. Resolves with the action as stored.
    */
   async push(input: unknown): Promise<AsappAction> {
     const parsed = parseAsappAction(input);

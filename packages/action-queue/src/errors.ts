@@ -4,6 +4,18 @@ export class ValkeyUnavailableError extends Error {
 }
 
 /**
+ * Valkey refused a write because it reached `maxmemory` and its policy (noeviction, as a queue needs) evicts nothing.
+ * A refused transaction is discarded whole, so nothing of it was written.
+ */
+export class ValkeyOutOfMemoryError extends Error {
+  override readonly name = 'ValkeyOutOfMemoryError';
+
+  constructor(options?: ErrorOptions) {
+    super('Valkey is out of memory (maxmemory reached)', options);
+  }
+}
+
+/**
  * A queue entry that is not valid JSON or fails the action schema. It has already been popped, so the next pull
  * moves on; surfacing it (rather than skipping it) makes a bad writer visible instead of silently losing actions.
  */

@@ -5,8 +5,10 @@ export {
   type AsappActionName,
   type AsappActionParseResult,
   parseAsappAction,
+  parsePushEvent,
+  type PushEventParseResult,
 } from './action-schema';
-export { InvalidActionError, InvalidStoredActionError, ValkeyUnavailableError } from './errors';
+export { InvalidActionError, InvalidStoredActionError, ValkeyOutOfMemoryError, ValkeyUnavailableError } from './errors';
 export { QUEUE_TTL_SECONDS, actionsKey, beepBopCounterKey } from './keys';
 export { type LazyValkeyClientConfig, lazyValkeyClient } from './lazy-valkey-client';
 export { createValkeyClient, type ValkeyClient, type ValkeyClientConfig } from './valkey-client';

@@ -1,6 +1,6 @@
 import Valkey from 'iovalkey';
 import { canTakeCommands, waitUntilReady } from './connection-gate';
-import { ValkeyUnavailableError } from './errors';
+import { ValkeyOutOfMemoryError, ValkeyUnavailableError } from './errors';
 
 export interface ValkeyClientConfig {
   readonly host: string;
@@ -23,7 +23,8 @@ export interface ValkeyClient {
   readonly commandTimeoutMs: number;
   /**
    * Runs commands once the connection is usable. Rejects with ValkeyUnavailableError when Valkey cannot be reached
-   * within connectTimeoutMs, or when the connection is lost or silent during the operation.
+   * within connectTimeoutMs, or when the connection is lost or silent during the operation, and with
+   * ValkeyOutOfMemoryError when a write meets maxmemory.
    */
   run<T>(operation: (connection: Valkey) => Promise<T>): Promise<T>;
   /** Closes the connection (for tests and scripts; Lambdas keep theirs for the container's lifetime). */
@@ -33,6 +34,16 @@ export interface ValkeyClient {
 export const DEFAULT_VALKEY_TIMEOUT_MS = 500;
 /** Reconnect quickly (the flow polls every ~0.4-1 s) but do not spin against a server that is down. */
 const MAX_RECONNECT_DELAY_MS = 200;
+
+/**
+ * A write refused at maxmemory: `-OOM command not allowed …`, or, inside MULTI, an EXECABORT whose queued commands
+ * were refused so (iovalkey lists those under `previousErrors`), or EXEC itself refused with OOM.
+ */
+function isOutOfMemoryReply(error: unknown): boolean {
+  const isOom = (candidate: unknown) => candidate instanceof Error && candidate.message.startsWith('OOM ');
+  const previousErrors = (error as { previousErrors?: unknown } | null)?.previousErrors;
+  return isOom(error) || (Array.isArray(previousErrors) && previousErrors.some(isOom));
+}
 
 class IovalkeyClient implements ValkeyClient {
   readonly commandTimeoutMs: number;
@@ -91,6 +102,7 @@ class IovalkeyClient implements ValkeyClient {
   }
 
   private classify(error: unknown): unknown {
+    if (isOutOfMemoryReply(error)) return new ValkeyOutOfMemoryError({ cause: error });
     if (error instanceof Error && error.message === 'Command timed out') {
       // A silent peer (failover, network loss) keeps the socket "ready" until TCP notices, possibly for minutes;
       // reconnecting now lets the next call reach the new primary.

@@ -6,6 +6,7 @@ import {
   InvalidActionError,
   InvalidStoredActionError,
   QUEUE_TTL_SECONDS,
+  ValkeyOutOfMemoryError,
   actionsKey,
   beepBopCounterKey,
 } from '../src';
@@ -101,6 +102,37 @@ describe('ActionQueue on a live server', () => {
     expect(await queue.pull(call.companyMarker, call.guid)).toEqual(speak(call, 'valid'));
   });
 
+  it('delivers an entry stored by ASAPP\'s own PushAction (the whole event) normalised: nulls absent, variables strings', async () => {
+    const call = newCall();
+    const key = actionsKey(call.companyMarker, call.guid);
+    const asappEvent = {
+      action: 'transferToSystem',
+      ...call,
+      speakParams: null,
+      transferToAgentParams: null,
+      transferToSystemParams: { outputVariables: { accountNumber: 12345, verified: true } },
+      reason: null,
+    };
+    await admin.rpush(key, JSON.stringify(asappEvent));
+    expect(await queue.pull(call.companyMarker, call.guid)).toEqual({
+      action: 'transferToSystem',
+      ...call,
+      transferToSystemParams: { outputVariables: { accountNumber: '12345', verified: 'true' } },
+    });
+  });
+
+  it('stores what it delivers: a pushed action is stored normalised', async () => {
+    const call = newCall();
+    const stored = await queue.push({
+      action: 'transferToAgent',
+      ...call,
+      transferToAgentParams: { outputVariables: { tier: 2, tags: ['vip'] }, note: 'dropped' },
+      reason: null,
+    });
+    expect(stored).toEqual({ action: 'transferToAgent', ...call, transferToAgentParams: { outputVariables: { tier: '2', tags: '["vip"]' } } });
+    expect(await admin.lrange(actionsKey(call.companyMarker, call.guid), 0, -1)).toEqual([JSON.stringify(stored)]);
+  });
+
   it('rejects call identifiers that cannot form a key, naming the field', async () => {
     await expect(queue.pull('', 'guid')).rejects.toThrow(new TypeError('companyMarker must be a non-empty string'));
     await expect(queue.pull('acme', '')).rejects.toThrow(new TypeError('guid must be a non-empty string'));
@@ -130,5 +162,55 @@ describe('ActionQueue on a live server', () => {
   it('uses the documented key layout', () => {
     expect(actionsKey('acme', 'c-1')).toBe('asappActions:acme:c-1');
     expect(beepBopCounterKey('acme', 'c-1')).toBe('asappStates:beepBopCounter:acme:c-1');
+  });
+});
+
+describe('ActionQueue when Valkey is full (maxmemory reached, noeviction)', () => {
+  const cleanup = new Cleanup();
+  let admin: Valkey;
+  let queue: ActionQueue;
+
+  beforeAll(async () => {
+    // A server of its own: filling it up must not disturb the other tests.
+    const server = cleanup.server(await startValkeyServer());
+    admin = cleanup.admin(server);
+    queue = new ActionQueue(cleanup.client(server));
+    const usedMemory = Number(/used_memory:(\d+)/.exec(await admin.info('memory'))?.[1]);
+    await admin.config('SET', 'maxmemory-policy', 'noeviction');
+    await admin.config('SET', 'maxmemory', String(usedMemory + 256 * 1024));
+  });
+
+  afterAll(() => cleanup.run());
+
+  it('refuses the push with ValkeyOutOfMemoryError once memory is full, and writes nothing of it', async () => {
+    const call = newCall();
+    const key = actionsKey(call.companyMarker, call.guid);
+    const text = 'x'.repeat(4096);
+    let stored = 0;
+    let refusal: unknown;
+    while (refusal === undefined && stored < 1000) {
+      try {
+        await queue.push(speak(call, `${stored} ${text}`));
+        stored += 1;
+      } catch (error) {
+        refusal = error;
+      }
+    }
+    expect(refusal).toEqual(new ValkeyOutOfMemoryError());
+    expect((refusal as Error).message).toBe('Valkey is out of memory (maxmemory reached)');
+    expect(stored).toBeGreaterThan(0);
+    // MULTI/EXEC: the refused RPUSH+EXPIRE left neither an entry nor a refreshed TTL behind.
+    expect(await admin.llen(key)).toBe(stored);
+    await admin.expire(key, 60);
+    await expect(queue.push(speak(call, 'refused again'))).rejects.toBeInstanceOf(ValkeyOutOfMemoryError);
+    expect(await admin.ttl(key)).toBeLessThanOrEqual(60);
+    expect(await admin.llen(key)).toBe(stored);
+    const other = newCall();
+    await expect(queue.push(speak(other, 'also refused'))).rejects.toBeInstanceOf(ValkeyOutOfMemoryError);
+    expect(await admin.exists(actionsKey(other.companyMarker, other.guid))).toBe(0);
+    // Reads still work, and once there is room again pushes do too.
+    expect(await queue.pull(call.companyMarker, call.guid)).toEqual(speak(call, `0 ${text}`));
+    await admin.config('SET', 'maxmemory', '0');
+    await expect(queue.push(speak(other, 'room again'))).resolves.toEqual(speak(other, 'room again'));
   });
 });

@@ -1,4 +1,4 @@
-import { ASAPP_ACTION_NAMES, type AsappAction, parseAsappAction } from '../src';
+import { ASAPP_ACTION_NAMES, type AsappAction, parseAsappAction, parsePushEvent } from '../src';
 
 const call = { companyMarker: 'acme', guid: 'c0ffee00-0000-4000-8000-000000000001' };
 
@@ -40,13 +40,23 @@ describe('parseAsappAction', () => {
     [{ action: 'speak', ...call, speakParams: {} }, 'speakParams.text must be a non-empty string'],
     [{ action: 'speak', ...call, speakParams: { text: '' } }, 'speakParams.text must be a non-empty string'],
     [
-      { action: 'transferToSystem', ...call, transferToSystemParams: { outputVariables: { n: 1 } } },
-      'transferToSystemParams.outputVariables values must be strings',
+      { action: 'transferToAgent', ...call, transferToAgentParams: { outputVariables: ['x'] } },
+      'transferToAgentParams.outputVariables must be an object',
     ],
     [
-      { action: 'transferToAgent', ...call, transferToAgentParams: { outputVariables: ['x'] } },
-      'transferToAgentParams.outputVariables must be an object of strings',
+      { action: 'transferToSystem', ...call, transferToSystemParams: { outputVariables: 'x' } },
+      'transferToSystemParams.outputVariables must be an object',
     ],
+    [
+      { action: 'transferToSystem', ...call, transferToSystemParams: { outputVariables: { n: undefined } } },
+      'transferToSystemParams.outputVariables values must be JSON values',
+    ],
+    [{ action: '', ...call }, 'missing action field'],
+    [{ action: null, ...call }, 'missing action field'],
+    [{ action: 'speak', ...call, guid: null }, 'missing guid field'],
+    [{ action: 'speak', ...call, companyMarker: null, speakParams: { text: 'hi' } }, 'missing companyMarker field'],
+    [{ action: 'speak', ...call, speakParams: null }, 'speakParams.text must be a non-empty string'],
+    [{ action: 'speak', ...call, speakParams: { text: null } }, 'speakParams.text must be a non-empty string'],
     [{ action: 'transferToAgent', ...call, transferToAgentParams: 'x' }, 'transferToAgentParams must be an object'],
     [{ action: 'disengage', ...call, reason: 3 }, 'reason must be a string'],
     [null, 'the action must be a JSON object'],
@@ -55,7 +65,102 @@ describe('parseAsappAction', () => {
     expect(parseAsappAction(input)).toEqual({ ok: false, error });
   });
 
-  it('names an unknown action (refused like any invalid one)', () => {
+  it('names an unknown action (a queue delivers only the six)', () => {
     expect(parseAsappAction({ action: 'error', ...call })).toEqual({ ok: false, error: "unknown action 'error'" });
+  });
+
+  it('takes null for absent, at the top and inside params objects', () => {
+    const asappDisengage = {
+      action: 'disengage',
+      ...call,
+      speakParams: null,
+      transferToAgentParams: null,
+      transferToSystemParams: null,
+      reason: null,
+    };
+    expect(parseAsappAction(asappDisengage)).toEqual({ ok: true, action: { action: 'disengage', ...call } });
+    expect(
+      parseAsappAction({
+        action: 'transferToAgent',
+        ...call,
+        transferToAgentParams: { outputVariables: null },
+        transferToSystemParams: { outputVariables: { queue: 'billing' }, priority: null },
+      }),
+    ).toEqual({
+      ok: true,
+      action: { action: 'transferToAgent', ...call, transferToAgentParams: {}, transferToSystemParams: { outputVariables: { queue: 'billing' } } },
+    });
+    expect(parseAsappAction({ action: 'speak', ...call, speakParams: { text: 'hi', voice: null }, reason: null })).toEqual({
+      ok: true,
+      action: { action: 'speak', ...call, speakParams: { text: 'hi' } },
+    });
+  });
+
+  it('turns output variables of any JSON type into the strings a contact attribute holds', () => {
+    const outputVariables = {
+      text: 'as is',
+      empty: '',
+      integer: 12345,
+      decimal: 19.99,
+      negative: -1,
+      yes: true,
+      no: false,
+      nothing: null,
+      object: { plan: 'gold', since: 2019, tags: ['a', 'b'] },
+      list: [1, 'two', null],
+    };
+    const parsed = parseAsappAction({ action: 'transferToSystem', ...call, transferToSystemParams: { outputVariables } });
+    expect(parsed).toEqual({
+      ok: true,
+      action: {
+        action: 'transferToSystem',
+        ...call,
+        transferToSystemParams: {
+          outputVariables: {
+            text: 'as is',
+            empty: '',
+            integer: '12345',
+            decimal: '19.99',
+            negative: '-1',
+            yes: 'true',
+            no: 'false',
+            nothing: '',
+            object: '{"plan":"gold","since":2019,"tags":["a","b"]}',
+            list: '[1,"two",null]',
+          },
+        },
+      },
+    });
+    // Stored and read back, a normalised action parses to itself.
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parseAsappAction(JSON.parse(JSON.stringify(parsed.action)))).toEqual(parsed);
+  });
+});
+
+describe('parsePushEvent', () => {
+  it('tells an unknown action apart, with the call it was meant for', () => {
+    expect(parsePushEvent({ action: 'dance', ...call, speakParams: null, extra: 1 })).toEqual({
+      kind: 'unknownAction',
+      action: 'dance',
+      ...call,
+    });
+    expect(parsePushEvent({ action: 'error', ...call })).toEqual({ kind: 'unknownAction', action: 'error', ...call });
+  });
+
+  it('checks action, companyMarker and guid before the action type, as ASAPP\'s PushAction does', () => {
+    expect(parsePushEvent({ action: 'dance', companyMarker: 'acme' })).toEqual({ kind: 'invalid', error: 'missing guid field' });
+    expect(parsePushEvent({ action: 'dance', ...call, companyMarker: 'a:b' })).toEqual({
+      kind: 'invalid',
+      error: "companyMarker must not contain ':' (the key separator)",
+    });
+  });
+
+  it('gives a known action as parseAsappAction does', () => {
+    const event = { action: 'speak', ...call, speakParams: { text: 'hi' } };
+    expect(parsePushEvent(event)).toEqual({ kind: 'action', action: event });
+    expect(parsePushEvent({ ...event, speakParams: null })).toEqual({
+      kind: 'invalid',
+      error: 'speakParams.text must be a non-empty string',
+    });
   });
 });

@@ -114,6 +114,24 @@ describe('the GenerativeAgent module', () => {
     expect(action('CheckBeepBopLongPoll').Transitions.NextAction).toBe('PullAction');
   });
 
+  it('goes back to PullAction when a decorative prompt fails, recording which kind in genagentPromptFailure', () => {
+    const recordedBy = (id: string) => action(id).Transitions.Errors?.map((error) => error.NextAction);
+    expect(recordedBy('PlayProcessingCue')).toEqual(['RecordCueFailure']);
+    expect(recordedBy('Wait400msSilence')).toEqual(['RecordSilenceFailure']);
+    expect(recordedBy('Wait1sSilence')).toEqual(['RecordSilenceFailure']);
+    expect(action('RecordCueFailure').Parameters.Attributes).toEqual({ genagentPromptFailure: 'processing cue' });
+    expect(action('RecordSilenceFailure').Parameters.Attributes).toEqual({ genagentPromptFailure: 'silence' });
+    for (const id of ['RecordCueFailure', 'RecordSilenceFailure']) {
+      expect(actionEdges(action(id)).map((edge) => edge.target)).toEqual(['PullAction', 'PullAction']);
+    }
+  });
+
+  it("ends the conversation only on the conversation's own failures: speech GenerativeAgent sent still fails it", () => {
+    for (const id of ['SpeakResponseSsml', 'SpeakResponseText', 'SetAgentProcessing', 'ClearAgentProcessing']) {
+      expect(action(id).Transitions.Errors?.map((error) => error.NextAction)).toEqual(['SetErrorMessageModule']);
+    }
+  });
+
   it('sets a disposition on every way out', () => {
     const setsDisposition = (id: string) => {
       const attributes = action(id).Parameters.Attributes;
@@ -133,7 +151,7 @@ describe('the GenerativeAgent module', () => {
 
 describe('the GenerativeAgent module, run', () => {
   const PULL_ACTION_ARN = 'arn:aws:lambda:us-east-1:111122223333:function:pull-action:live';
-  const CUE_URI = 's3://prompts/processing-cue.wav';
+  const CUE_URI = 'https://prompts.s3.us-east-1.amazonaws.com/prompts/processing-cue.wav';
   const rendered = parseFlow(
     renderFlowTemplate(read('generative-agent-module.json'), {
       placeholders: {
@@ -170,18 +188,27 @@ describe('the GenerativeAgent module, run', () => {
    * Runs the module with engage succeeding and PullAction giving `answers` in turn; returns the processing parameter
    * of each PullAction and the loop's steps (PullAction and what the module played between calls).
    */
-  async function pullLoop(answers: readonly Record<string, unknown>[]) {
+  async function pullLoop(answers: readonly Record<string, unknown>[], options: RunFlowOptions = {}) {
     const pending = [...answers];
     const processingParameters: (string | undefined)[] = [];
     const result = await runModule({
       resolveAudio: (uri) => (uri === CUE_URI ? { durationMs: 300 } : undefined),
+      ...options,
       invokeLambda: async (arn, event) => {
         if (arn !== PULL_ACTION_ARN) return { result: 'success', asappStatusCode: 200, asappErrorResponse: null, errorMessage: '' };
         processingParameters.push(event.Details.Parameters.processing);
         return pending.shift();
       },
     });
-    const loopSteps = new Set(['PullAction', 'PlayProcessingCue', 'Wait400msSilence', 'Wait1sSilence', 'SpeakResponseText']);
+    const loopSteps = new Set([
+      'PullAction',
+      'PlayProcessingCue',
+      'Wait400msSilence',
+      'Wait1sSilence',
+      'SpeakResponseText',
+      'RecordCueFailure',
+      'RecordSilenceFailure',
+    ]);
     const steps = result.events.flatMap((event) =>
       event.type === 'actionEnter' && loopSteps.has(event.identifier) ? [event.identifier] : [],
     );
@@ -235,6 +262,50 @@ describe('the GenerativeAgent module, run', () => {
       'PullAction',
     ]);
     expect(result.attributes).toMatchObject({ ASAPP_Disposition: 'disengage' });
+  });
+
+  it('long-poll: a cue that cannot be played is recorded and the call goes on to the next action', async () => {
+    const longPoll = (answer: Record<string, unknown>) => ({ playBeepBop: 0, pullMode: 'longPoll', ...answer });
+    const { result, steps } = await pullLoop(
+      [
+        longPoll({ next: 'none', playBeepBop: 1, processing: 1 }),
+        longPoll({ next: 'speak', text: 'Hello', textType: 'text', processing: 0 }),
+        longPoll({ next: 'disengage', outputVariables: {}, processing: 0 }),
+      ],
+      { resolveAudio: (uri) => (uri === CUE_URI ? { failure: 'AccessDenied from S3' } : undefined) },
+    );
+    expect(steps).toEqual(['PullAction', 'PlayProcessingCue', 'RecordCueFailure', 'PullAction', 'SpeakResponseText', 'PullAction']);
+    expect(result.events).toContainEqual(
+      expect.objectContaining({ type: 'error', identifier: 'PlayProcessingCue', errorType: 'NoMatchingError', handled: true }),
+    );
+    expect(result.attributes).toEqual({ genagentPromptFailure: 'processing cue', ASAPP_Disposition: 'disengage' });
+    expect(result.endReason).toBe('moduleReturned');
+  });
+
+  it('poll: a cue that cannot be played is recorded and polling goes on at the usual pace', async () => {
+    const poll = (answer: Record<string, unknown>) => ({ playBeepBop: 0, pullMode: 'poll', ...answer });
+    const { result, steps } = await pullLoop(
+      [
+        poll({ next: 'none', playBeepBop: 1 }),
+        poll({ next: 'none' }),
+        poll({ next: 'processingEnd' }),
+        poll({ next: 'none' }),
+        poll({ next: 'disengage', outputVariables: {} }),
+      ],
+      { resolveAudio: () => ({ failure: 'NoSuchKey' }) },
+    );
+    expect(steps).toEqual([
+      'PullAction',
+      'PlayProcessingCue',
+      'RecordCueFailure',
+      'PullAction',
+      'Wait400msSilence',
+      'PullAction',
+      'PullAction',
+      'Wait1sSilence',
+      'PullAction',
+    ]);
+    expect(result.attributes).toMatchObject({ genagentPromptFailure: 'processing cue', ASAPP_Disposition: 'disengage' });
   });
 
   it('reports a failed start as an error and does not try to stop what it never started', async () => {

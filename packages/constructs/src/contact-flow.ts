@@ -32,6 +32,7 @@ export class ContactFlow extends Construct {
       type: props.type ?? 'CONTACT_FLOW',
       ...(props.description ? { description: props.description } : {}),
       content: renderFlowContent(props),
+      ...(props.dependsOn?.length ? { dependsOn: [...props.dependsOn] } : {}),
     });
     this.contactFlowId = this.flow.contactFlowId;
     this.arn = this.flow.arn;

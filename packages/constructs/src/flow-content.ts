@@ -1,4 +1,5 @@
 import { renderFlowTemplate } from '@genagent-connect/connect-flow';
+import type { ITerraformDependable } from 'cdktf';
 
 /** The content of a flow or flow module: a template from flow-modules/ and what fills it. */
 export interface FlowContentProps {
@@ -12,6 +13,14 @@ export interface FlowContentProps {
   readonly placeholders: Readonly<Record<string, string>>;
   /** `{outputVariableName: contactAttributeName}` added to `ExtractOutputVariables`. @default none */
   readonly outputVariables?: Readonly<Record<string, string>>;
+  /**
+   * What the placeholders' targets need in place before the flow is created: Connect validates a
+   * published flow's references on create, and an alias ARN alone does not order the flow after
+   * the Lambda's instance association and invoke permission (`IntegrationFunction.connectAccess`)
+   * or the audio's objects and bucket policy (`PromptAudioBucket.connectAccess`).
+   * @default none
+   */
+  readonly dependsOn?: readonly ITerraformDependable[];
 }
 
 /** `${` or `%{` that is not the start of a cdktf token. */

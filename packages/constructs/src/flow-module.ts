@@ -32,6 +32,7 @@ export class FlowModule extends Construct {
       name: resourceName(props.namePrefix, props.name ?? 'generative-agent', 'connectFlow'),
       description: props.description ?? 'ASAPP GenerativeAgent',
       content: renderFlowContent(props),
+      ...(props.dependsOn?.length ? { dependsOn: [...props.dependsOn] } : {}),
     });
     this.moduleId = this.module.contactFlowModuleId;
     this.arn = this.module.arn;

@@ -10,6 +10,13 @@ export { logRetentionDays } from './log-retention';
 export { type MediaStreamingProps, MediaStreaming, mediaStreamRetentionHours } from './media-streaming';
 export { type MonitoredFunction, type MonitoringProps, type ValkeyAlarmThresholds, Monitoring } from './monitoring';
 export { type NameKind, nameRules, resourceName } from './naming';
-export { type ExistingVpc, type NetworkProps, type NewVpc, Network } from './network';
+export {
+  type ExistingSecretsManagerEndpoint,
+  type ExistingVpc,
+  type NetworkProps,
+  type NewSecretsManagerEndpoint,
+  type NewVpc,
+  Network,
+} from './network';
 export { type PromptAudioBucketProps, PromptAudioBucket } from './prompt-audio-bucket';
 export { type ValkeyCacheProps, ValkeyCache } from './valkey-cache';

@@ -2,12 +2,11 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { ConnectLambdaFunctionAssociation } from '@cdktf/provider-aws/lib/connect-lambda-function-association';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { LambdaAlias } from '@cdktf/provider-aws/lib/lambda-alias';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { LambdaProvisionedConcurrencyConfig } from '@cdktf/provider-aws/lib/lambda-provisioned-concurrency-config';
-import { Lazy, Token } from 'cdktf';
+import { type ITerraformDependable, Lazy, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { parseConnectInstanceArn } from './connect-instance';
 import { fileAsset } from './file-asset';
@@ -54,6 +53,12 @@ export interface IntegrationFunctionProps {
   /** Provisioned concurrency on the alias; 0 means none. @default 0 */
   readonly provisionedConcurrency?: number;
   /**
+   * Concurrency reserved for the function: it always gets this much of the account's pool, and never more. At least
+   * 1 (0 would stop every invocation) and at least `provisionedConcurrency`.
+   * @default none: the function shares the account's unreserved pool
+   */
+  readonly reservedConcurrentExecutions?: number;
+  /**
    * When set, connect.amazonaws.com may invoke the alias from this instance only (source ARN), and
    * the alias is associated with the instance so flows can call it.
    * @default not callable by Connect (e.g. PushAction, which ASAPP invokes through its role)
@@ -61,7 +66,21 @@ export interface IntegrationFunctionProps {
   readonly connectInstanceArn?: string;
 }
 
-const vpcAccessManagedPolicyArn = 'arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole';
+/**
+ * What Lambda needs to manage a VPC function's network interfaces: the EC2 actions of the managed
+ * AWSLambdaVPCAccessExecutionRole, without its logs actions on every log group. Resource "*": Lambda
+ * calls them with the execution role outside the function (no lambda:SourceFunctionArn to scope
+ * on), DescribeNetworkInterfaces works only on "*", and AWS warns that DeleteNetworkInterface
+ * scoped to some interfaces can cut the function off its VPC.
+ */
+const vpcNetworkInterfaceActions = [
+  'ec2:CreateNetworkInterface',
+  'ec2:DescribeNetworkInterfaces',
+  'ec2:DescribeSubnets',
+  'ec2:DeleteNetworkInterface',
+  'ec2:AssignPrivateIpAddresses',
+  'ec2:UnassignPrivateIpAddresses',
+] as const;
 const secretLookingName = /SECRET|PASSWORD|PASSWD|TOKEN|API_KEY|PRIVATE_KEY|CREDENTIAL/i;
 const environmentNamePattern = /^[A-Za-z][A-Za-z0-9_]*$/;
 /** Lambda's limit on the total size of all environment variables. */
@@ -70,7 +89,7 @@ const environmentMaxBytes = 4096;
 /**
  * One Lambda of the integration: code from its zip (source hash, so code changes deploy),
  * nodejs22.x on x86_64, its own role with a least-privilege inline policy (its own log streams,
- * the listed secrets), a log group with retention, a published version behind an alias, optional
+ * the listed secrets, in a VPC the network-interface actions), a log group with retention, a published version behind an alias, optional
  * provisioned concurrency, and optionally the Connect invoke permission + instance association.
  */
 export class IntegrationFunction extends Construct {
@@ -84,10 +103,17 @@ export class IntegrationFunction extends Construct {
   readonly logGroup: CloudwatchLogGroup;
   readonly timeoutSeconds: number;
   readonly memorySizeMb: number;
+  /**
+   * The Connect invoke permission and instance association (none without `connectInstanceArn`).
+   * A flow that references `aliasArn` depends on them: Connect validates a published flow's
+   * Lambda references when it is created.
+   */
+  readonly connectAccess: readonly ITerraformDependable[] = [];
 
   private readonly environment: Record<string, string> = {};
   private readonly readableSecretArns: string[] = [];
   private readonly addedStatements: PolicyStatement[] = [];
+  private readonly inVpc: boolean;
 
   constructor(scope: Construct, id: string, props: IntegrationFunctionProps) {
     super(scope, id);
@@ -95,6 +121,10 @@ export class IntegrationFunction extends Construct {
     this.timeoutSeconds = checkRange(props.timeoutSeconds ?? 3, 1, 900, `${this.label} timeoutSeconds`);
     this.memorySizeMb = checkRange(props.memorySizeMb ?? 256, 128, 10240, `${this.label} memorySizeMb`);
     const provisionedConcurrency = checkRange(props.provisionedConcurrency ?? 0, 0, 10000, `${this.label} provisionedConcurrency`);
+    const reservedConcurrency =
+      props.reservedConcurrentExecutions === undefined
+        ? undefined
+        : checkRange(props.reservedConcurrentExecutions, Math.max(1, provisionedConcurrency), 100_000, `${this.label} reservedConcurrentExecutions`);
     const aliasName = props.aliasName ?? 'live';
     const code = fileAsset(
       this,
@@ -118,12 +148,7 @@ export class IntegrationFunction extends Construct {
       role: this.role.id,
       policy: Lazy.stringValue({ produce: () => policyDocument(this.policyStatements()) }),
     });
-    // ENI management needs ec2 Describe* on "*" (no resource-level permissions), so it comes from the
-    // managed policy ASAPP's guide names. That policy also allows log writes to any group: accepted, as
-    // AWSLambdaENIManagementAccess lacks the ec2:DescribeSubnets Lambda now asks for.
-    const vpcAccess = props.vpc
-      ? new IamRolePolicyAttachment(this, 'vpc-access', { role: this.role.name, policyArn: vpcAccessManagedPolicyArn })
-      : undefined;
+    this.inVpc = props.vpc !== undefined;
 
     this.function = new LambdaFunction(this, 'function', {
       functionName: this.functionName,
@@ -136,12 +161,14 @@ export class IntegrationFunction extends Construct {
       handler: 'index.handler',
       memorySize: this.memorySizeMb,
       timeout: this.timeoutSeconds,
+      ...(reservedConcurrency === undefined ? {} : { reservedConcurrentExecutions: reservedConcurrency }),
       publish: true,
       ...(props.vpc
         ? { vpcConfig: { subnetIds: [...props.vpc.subnetIds], securityGroupIds: [...props.vpc.securityGroupIds] } }
         : {}),
       // Without the log group first, Lambda would create it on first invoke with no retention.
-      dependsOn: [this.logGroup, inlinePolicy, ...(vpcAccess ? [vpcAccess] : [])],
+      // The policy also outlives the function on destroy, so Lambda can still delete its interfaces.
+      dependsOn: [this.logGroup, inlinePolicy],
     });
     this.addEnvironment('POWERTOOLS_SERVICE_NAME', props.name);
     for (const [key, value] of Object.entries(props.environment ?? {})) {
@@ -168,7 +195,7 @@ export class IntegrationFunction extends Construct {
 
     if (props.connectInstanceArn) {
       const instance = parseConnectInstanceArn(props.connectInstanceArn);
-      new LambdaPermission(this, 'connect-invoke', {
+      const permission = new LambdaPermission(this, 'connect-invoke', {
         statementId: 'AllowAmazonConnectInvoke',
         action: 'lambda:InvokeFunction',
         principal: 'connect.amazonaws.com',
@@ -178,10 +205,11 @@ export class IntegrationFunction extends Construct {
         sourceAccount: instance.accountId,
       });
       // The alias ARN, since that is what the flows reference.
-      new ConnectLambdaFunctionAssociation(this, 'connect-association', {
+      const association = new ConnectLambdaFunctionAssociation(this, 'connect-association', {
         instanceId: instance.instanceId,
         functionArn: this.alias.arn,
       });
+      this.connectAccess = [permission, association];
     }
   }
 
@@ -242,6 +270,14 @@ export class IntegrationFunction extends Construct {
         Resource: `${this.logGroup.arn}:*`,
       },
     ];
+    if (this.inVpc) {
+      statements.push({
+        Sid: 'ManageVpcNetworkInterfaces',
+        Effect: 'Allow',
+        Action: [...vpcNetworkInterfaceActions],
+        Resource: '*',
+      });
+    }
     if (this.readableSecretArns.length > 0) {
       statements.push({
         Sid: 'ReadOwnSecrets',

@@ -55,7 +55,7 @@ type AlarmSpec = Pick<
 /**
  * Alarms on what breaks calls: Lambda errors and throttles (any), Lambda p99 duration near the
  * flow's wait limit (a slower answer means the flow takes its error branch), and Valkey engine CPU,
- * memory, evictions (queued actions lost) and connections; plus one dashboard per environment.
+ * memory (noeviction: a full cache refuses pushes), evictions (should never happen) and connections; plus one dashboard per environment.
  */
 export class Monitoring extends Construct {
   readonly alarms: CloudwatchMetricAlarm[] = [];
@@ -122,14 +122,14 @@ export class Monitoring extends Construct {
         metricName: 'DatabaseMemoryUsagePercentage',
         statistic: 'Average',
         threshold: thresholds.memoryPercent ?? 80,
-        alarmDescription: `Valkey node ${cacheClusterId}: memory nearly full (evictions would drop queued actions)`,
+        alarmDescription: `Valkey node ${cacheClusterId}: memory nearly full (noeviction: pushes will be refused with OOM)`,
       });
       this.alarm(cacheClusterId, 'evictions', {
         ...valkeyMetric,
         metricName: 'Evictions',
         statistic: 'Sum',
         threshold: 0,
-        alarmDescription: `Valkey node ${cacheClusterId}: keys evicted (queued actions lost)`,
+        alarmDescription: `Valkey node ${cacheClusterId}: keys evicted (queued actions lost; the parameter group should be noeviction)`,
       });
       this.alarm(cacheClusterId, 'connections', {
         ...valkeyMetric,

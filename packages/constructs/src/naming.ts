@@ -28,6 +28,11 @@ export const nameRules = {
     pattern: /^[a-z](?:[a-z0-9]|-(?!-))*[a-z0-9]$/,
     allowed: 'lower-case letters, digits and single "-", starting with a letter, not ending with "-"',
   },
+  elasticacheParameterGroup: {
+    maxLength: 255,
+    pattern: /^[a-z](?:[a-z0-9]|-(?!-))*[a-z0-9]$/,
+    allowed: 'lower-case letters, digits and single "-", starting with a letter, not ending with "-"',
+  },
   elasticacheSubnetGroup: {
     maxLength: 255,
     pattern: /^[a-z0-9-]+$/,

@@ -1,5 +1,6 @@
 import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
+import { DataAwsSubnet } from '@cdktf/provider-aws/lib/data-aws-subnet';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
@@ -30,6 +31,36 @@ export interface ExistingVpc {
   readonly vpcId: string;
   /** At least two private isolated subnet ids, in different Availability Zones. */
   readonly subnetIds: readonly string[];
+  /**
+   * Availability Zone of each subnet id, where known. A created Secrets Manager endpoint takes one
+   * subnet per zone; with every zone known it is picked at synth, otherwise at plan time from the
+   * subnets' `aws_subnet` data sources.
+   * @default {} (looked up)
+   */
+  readonly availabilityZones?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A new Secrets Manager interface endpoint with private DNS, one subnet per Availability Zone. Only
+ * one endpoint per service in a VPC can have private DNS: use `existing` when the VPC has one.
+ */
+export interface NewSecretsManagerEndpoint {
+  readonly mode: 'create';
+}
+
+/** The VPC's own Secrets Manager interface endpoint (with private DNS); nothing is created for it. */
+export interface ExistingSecretsManagerEndpoint {
+  readonly mode: 'existing';
+  /** The endpoint's security group; the Lambda groups get egress 443 to it. */
+  readonly securityGroupId: string;
+  /**
+   * Add ingress rules (443 from the PushAction and PullAction groups) to the endpoint's group.
+   * They are separate rule resources the stack owns and removes on destroy. Turn this off when that
+   * group's rules are managed elsewhere (inline rules in another stack would delete ours); the group
+   * must then already accept 443 from the Lambda groups, e.g. from the VPC CIDR.
+   * @default true
+   */
+  readonly addIngressRules?: boolean;
 }
 
 export interface NetworkProps {
@@ -43,15 +74,15 @@ export interface NetworkProps {
    */
   readonly valkeyPort?: number;
   /**
-   * Create a Secrets Manager interface endpoint (private DNS) in the subnets. The subnets have no
-   * route to the internet, so the PushAction/PullAction Lambdas can only read the Valkey AUTH token
-   * from Secrets Manager through such an endpoint: turn this on with in-transit encryption + AUTH.
-   * The endpoint gets its own security group accepting HTTPS from the two Lambda groups only, and
-   * the Lambda groups get egress 443 to it and nothing else. An existing VPC needs DNS support and
-   * DNS hostnames enabled for private DNS.
-   * @default false
+   * How the PushAction/PullAction Lambdas reach Secrets Manager. The subnets have no route to the
+   * internet, so they can only read the Valkey AUTH token through an interface endpoint: set this
+   * with in-transit encryption + AUTH. `create` makes one (private DNS, its own security group
+   * accepting HTTPS from the two Lambda groups only); `existing` uses the VPC's endpoint. Either way
+   * the Lambda groups get egress 443 to the endpoint's group and nothing else. Private DNS needs the
+   * VPC's DNS support and DNS hostnames on.
+   * @default none (the Lambdas reach only Valkey)
    */
-  readonly secretsManagerEndpoint?: boolean;
+  readonly secretsManagerEndpoint?: NewSecretsManagerEndpoint | ExistingSecretsManagerEndpoint;
 }
 
 /** The Lambdas that talk to Valkey, each with its own security group (as in ASAPP's setup guide). */
@@ -62,7 +93,8 @@ const https = 443;
 
 interface LabelledGroup {
   readonly label: string;
-  readonly group: SecurityGroup;
+  /** A group of this stack, or an existing one by id. */
+  readonly group: { readonly id: string };
 }
 
 /**
@@ -81,7 +113,7 @@ export class Network extends Construct {
   readonly valkeySecurityGroupId: string;
   readonly pushActionSecurityGroupId: string;
   readonly pullActionSecurityGroupId: string;
-  /** Present when `secretsManagerEndpoint` is on. */
+  /** Present when `secretsManagerEndpoint` is `create`. */
   readonly secretsManagerEndpoint?: VpcEndpoint;
   readonly valkeyPort: number;
 
@@ -131,29 +163,55 @@ export class Network extends Construct {
       this.allowTcp({ label: client, group: clients[client] }, { label: 'valkey', group: valkey }, this.valkeyPort);
     }
 
-    if (props.secretsManagerEndpoint) {
-      const endpointGroup = group('secretsmanager-endpoint', 'Secrets Manager endpoint: HTTPS only from the Valkey client Lambdas');
+    const endpoint = props.secretsManagerEndpoint;
+    if (endpoint) {
+      const endpointGroup =
+        endpoint.mode === 'create'
+          ? group('secretsmanager-endpoint', 'Secrets Manager endpoint: HTTPS only from the Valkey client Lambdas')
+          : { id: endpoint.securityGroupId };
+      const withIngress = endpoint.mode === 'create' || (endpoint.addIngressRules ?? true);
       for (const client of valkeyClients) {
         this.allowTcp(
           { label: client, group: clients[client] },
           { label: 'secretsmanager-endpoint', group: endpointGroup },
           https,
+          withIngress,
         );
       }
-      this.secretsManagerEndpoint = new VpcEndpoint(this, 'secretsmanager-endpoint', {
-        vpcId: this.vpcId,
-        serviceName: `com.amazonaws.${new DataAwsRegion(this, 'region').name}.secretsmanager`,
-        vpcEndpointType: 'Interface',
-        privateDnsEnabled: true,
-        subnetIds: this.subnetIds,
-        securityGroupIds: [endpointGroup.id],
-        tags: { Name: resourceName(namePrefix, 'secretsmanager', 'nameTag') },
-      });
+      if (endpoint.mode === 'create') {
+        this.secretsManagerEndpoint = new VpcEndpoint(this, 'secretsmanager-endpoint', {
+          vpcId: this.vpcId,
+          serviceName: `com.amazonaws.${new DataAwsRegion(this, 'region').name}.secretsmanager`,
+          vpcEndpointType: 'Interface',
+          privateDnsEnabled: true,
+          subnetIds: this.endpointSubnetIds(props.vpc),
+          securityGroupIds: [endpointGroup.id],
+          tags: { Name: resourceName(namePrefix, 'secretsmanager', 'nameTag') },
+        });
+      }
     }
   }
 
-  /** Egress rule on `from` plus the matching ingress rule on `to`, each referencing the other group. */
-  private allowTcp(from: LabelledGroup, to: LabelledGroup, port: number): void {
+  /**
+   * One subnet per Availability Zone: EC2 rejects an interface endpoint with two subnets in one zone
+   * (DuplicateSubnetsInSameZone). Created subnets are one per zone already.
+   */
+  private endpointSubnetIds(vpc: NewVpc | ExistingVpc): string[] {
+    if (vpc.mode === 'create') return this.subnetIds;
+    const known = vpc.availabilityZones ?? {};
+    if (this.subnetIds.every((subnetId) => known[subnetId] !== undefined)) {
+      // The last subnet of each zone, as zipmap picks below.
+      return [...new Map(this.subnetIds.map((subnetId) => [known[subnetId], subnetId])).values()];
+    }
+    const zones = this.subnetIds.map(
+      (subnetId, index) => new DataAwsSubnet(this, `private-subnet-${index + 1}`, { id: subnetId }).availabilityZone,
+    );
+    // zipmap keeps the last subnet of each zone (Terraform docs): one per zone, decided at plan time.
+    return Token.asList(Fn.values(Fn.zipmap(zones, this.subnetIds)));
+  }
+
+  /** Egress rule on `from` plus (with `withIngress`) the matching ingress rule on `to`, each referencing the other group. */
+  private allowTcp(from: LabelledGroup, to: LabelledGroup, port: number, withIngress = true): void {
     const rule = { ipProtocol: 'tcp', fromPort: port, toPort: port };
     const id = `${from.label}-to-${to.label}`;
     new VpcSecurityGroupEgressRule(this, `${id}-egress`, {
@@ -162,6 +220,7 @@ export class Network extends Construct {
       referencedSecurityGroupId: to.group.id,
       description: `TCP ${port} to ${to.label}`,
     });
+    if (!withIngress) return;
     new VpcSecurityGroupIngressRule(this, `${id}-ingress`, {
       ...rule,
       securityGroupId: to.group.id,

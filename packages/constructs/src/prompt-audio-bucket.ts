@@ -5,6 +5,7 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { parseConnectInstanceArn } from './connect-instance';
 import { fileAsset } from './file-asset';
@@ -32,11 +33,17 @@ const objectKeyPrefix = 'prompts/';
 /**
  * Audio Connect plays from S3 (MessageParticipant with Media, SourceType S3), since the AWS
  * provider cannot create Connect prompts: a private bucket (public access blocked, SSE-S3,
- * TLS only) whose policy lets connect.amazonaws.com get objects for this instance only.
+ * TLS only) whose policy lets connect.amazonaws.com list it and get the prompts, for this
+ * instance only (the policy AWS documents for prompts played from S3).
  */
 export class PromptAudioBucket extends Construct {
   readonly bucket: S3Bucket;
   readonly bucketName: string;
+  /**
+   * The uploaded objects and the bucket policy: a flow that plays the audio depends on them, so
+   * the first call after a deploy finds the prompt in place and readable.
+   */
+  readonly connectAccess: readonly ITerraformDependable[];
   private readonly objectKeys: ReadonlyMap<string, string>;
 
   constructor(scope: Construct, id: string, props: PromptAudioBucketProps) {
@@ -70,15 +77,16 @@ export class PromptAudioBucket extends Construct {
         versioningConfiguration: { status: 'Enabled' },
       });
     }
-    new S3BucketPolicy(this, 'policy', {
+    const bucketPolicy = new S3BucketPolicy(this, 'policy', {
       bucket: this.bucket.id,
       policy: policyDocument([
         {
           Sid: 'AmazonConnectReadPrompts',
           Effect: 'Allow',
           Principal: { Service: 'connect.amazonaws.com' },
-          Action: 's3:GetObject',
-          Resource: `${this.bucket.arn}/${objectKeyPrefix}*`,
+          // Both, as AWS's policy for prompts in S3 grants (with ListBucket S3 also answers a missing key 404, not 403).
+          Action: ['s3:ListBucket', 's3:GetObject'],
+          Resource: [this.bucket.arn, `${this.bucket.arn}/${objectKeyPrefix}*`],
           Condition: { StringEquals: { 'aws:SourceArn': instance.arn, 'aws:SourceAccount': instance.accountId } },
         },
         {
@@ -95,14 +103,14 @@ export class PromptAudioBucket extends Construct {
     });
 
     const keys = new Map<string, string>();
-    props.audioFiles.forEach((file, index) => {
+    const objects = props.audioFiles.map((file, index) => {
       const key = `${objectKeyPrefix}${basename(file)}`;
       if ([...keys.values()].includes(key)) {
         throw new Error(`PromptAudioBucket audioFiles has two files named ${basename(file)}; file names must be unique.`);
       }
       keys.set(basename(file), key);
       const upload = fileAsset(this, `audio-${index + 1}`, file, `PromptAudioBucket audio file ${file} does not exist`);
-      new S3Object(this, `object-${index + 1}`, {
+      return new S3Object(this, `object-${index + 1}`, {
         bucket: this.bucket.id,
         key,
         source: upload.path,
@@ -112,9 +120,15 @@ export class PromptAudioBucket extends Construct {
       });
     });
     this.objectKeys = keys;
+    this.connectAccess = [bucketPolicy, ...objects];
   }
 
-  /** `s3://<bucket>/prompts/<file name>` of an uploaded file: the flows' Media Uri (e.g. `{{PROCESSING_CUE_AUDIO_URI}}`). */
+  /**
+   * The object URL `https://<bucket>.s3.<region>.amazonaws.com/prompts/<file name>` of an uploaded
+   * file: the flows' Media Uri (e.g. `{{PROCESSING_CUE_AUDIO_URI}}`), the form Connect's Play prompt
+   * documents for S3 audio. Regional, since the global `<bucket>.s3.amazonaws.com` answers 400 for
+   * buckets in Regions launched after March 2019.
+   */
   uri(fileName: string): string {
     const key = this.objectKeys.get(fileName);
     if (!key) {
@@ -122,6 +136,6 @@ export class PromptAudioBucket extends Construct {
         `PromptAudioBucket has no audio file named "${fileName}"; it has ${[...this.objectKeys.keys()].join(', ')}.`,
       );
     }
-    return `s3://${this.bucketName}/${key}`;
+    return `https://${this.bucket.bucketRegionalDomainName}/${key}`;
   }
 }

@@ -1,4 +1,5 @@
 import { DataAwsSecretsmanagerRandomPassword } from '@cdktf/provider-aws/lib/data-aws-secretsmanager-random-password';
+import { ElasticacheParameterGroup } from '@cdktf/provider-aws/lib/elasticache-parameter-group';
 import { ElasticacheReplicationGroup } from '@cdktf/provider-aws/lib/elasticache-replication-group';
 import { ElasticacheSubnetGroup } from '@cdktf/provider-aws/lib/elasticache-subnet-group';
 import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
@@ -18,6 +19,8 @@ export interface ValkeyCacheProps {
    */
   readonly nodeType?: string;
   /**
+   * `<major>.<minor>`; the parameter group's family is `valkey<major>` (valkey7 for 7.2, valkey8
+   * for 8.x).
    * @default '8.0'
    */
   readonly engineVersion?: string;
@@ -38,7 +41,7 @@ export interface ValkeyCacheProps {
   /**
    * In-transit encryption (TLS required) with an AUTH token generated into a Secrets Manager
    * secret. Lambdas then need `VALKEY_TLS=true`, `VALKEY_AUTH_SECRET_ARN` = `authSecretArn`, read
-   * access to that secret, and a Secrets Manager VPC endpoint (`Network.secretsManagerEndpoint`).
+   * access to that secret, and a Secrets Manager VPC endpoint (`NetworkProps.secretsManagerEndpoint`).
    * @default false (as in ASAPP's guide)
    */
   readonly transitEncryption?: boolean;
@@ -48,9 +51,14 @@ export interface ValkeyCacheProps {
  * ElastiCache for Valkey as ASAPP's guide sets it up: cluster mode disabled (one shard), Multi-AZ
  * with automatic failover, encryption at rest, no backups, in a subnet group over the private
  * subnets. The primary endpoint is what the Lambdas get as VALKEY_HOST / VALKEY_PORT.
+ *
+ * Its own parameter group sets `maxmemory-policy noeviction`: the default group's volatile-lru
+ * evicts keys that have a TTL, and every action queue has one, so a full cache would silently drop
+ * a live call's actions. With noeviction a full cache rejects writes (an OOM error) instead.
  */
 export class ValkeyCache extends Construct {
   readonly replicationGroup: ElasticacheReplicationGroup;
+  readonly parameterGroup: ElasticacheParameterGroup;
   /** Literal replication group id (≤ 40 characters). */
   readonly replicationGroupId: string;
   /**
@@ -94,6 +102,21 @@ export class ValkeyCache extends Construct {
       subnetIds: [...props.subnetIds],
     });
 
+    const engineVersion = props.engineVersion ?? '8.0';
+    const major = /^(\d+)\.\d+$/.exec(engineVersion)?.[1];
+    if (major === undefined) {
+      throw new Error(`ValkeyCache engineVersion "${engineVersion}" must be <major>.<minor>, e.g. "8.0".`);
+    }
+    const family = `valkey${major}`;
+    this.parameterGroup = new ElasticacheParameterGroup(this, 'parameter-group', {
+      // The family is part of the name: a major upgrade creates the new group before the old goes.
+      name: resourceName(props.namePrefix, family, 'elasticacheParameterGroup'),
+      family,
+      description: 'GenerativeAgent action queues: never evict (queues have TTLs)',
+      parameter: [{ name: 'maxmemory-policy', value: 'noeviction' }],
+      lifecycle: { createBeforeDestroy: true },
+    });
+
     const authToken = this.transitEncryption ? this.createAuthToken(props.namePrefix) : undefined;
     this.authSecretArn = authToken?.secretArn;
 
@@ -101,7 +124,8 @@ export class ValkeyCache extends Construct {
       replicationGroupId: this.replicationGroupId,
       description: 'GenerativeAgent per-call action queues',
       engine: 'valkey',
-      engineVersion: props.engineVersion ?? '8.0',
+      engineVersion,
+      parameterGroupName: this.parameterGroup.name,
       nodeType: props.nodeType ?? 'cache.t4g.micro',
       port: this.port,
       clusterMode: 'disabled',

@@ -1,9 +1,9 @@
 import { ConnectContactFlowModule } from '@cdktf/provider-aws/lib/connect-contact-flow-module';
 import { LambdaAlias } from '@cdktf/provider-aws/lib/lambda-alias';
 import { TerraformOutput } from 'cdktf';
-import { FlowModule } from '../src';
+import { FlowModule, IntegrationFunction, PromptAudioBucket } from '../src';
 import { flowTemplate } from './flows';
-import { instanceArn, instanceId, onlyResource, synth } from './synth';
+import { addressesOf, instanceArn, instanceId, onlyResource, synth, tempFile } from './synth';
 
 const template = flowTemplate('generative-agent-module');
 
@@ -23,7 +23,7 @@ describe('FlowModule', () => {
         placeholders: {
           ENGAGE_LAMBDA_ARN: alias('engage'),
           PULL_ACTION_LAMBDA_ARN: alias('pull-action'),
-          PROCESSING_CUE_AUDIO_URI: 's3://prompts-bucket/prompts/processing-cue.wav',
+          PROCESSING_CUE_AUDIO_URI: 'https://prompts-bucket.s3.us-east-1.amazonaws.com/prompts/processing-cue.wav',
         },
       });
       new TerraformOutput(scope, 'module_id', { value: module.moduleId });
@@ -40,8 +40,38 @@ describe('FlowModule', () => {
       `\${aws_lambda_alias.engage.arn}`,
       `\${aws_lambda_alias.pull-action.arn}`,
     ]);
-    expect(content).toContain('s3://prompts-bucket/prompts/processing-cue.wav');
+    expect(content).toContain('https://prompts-bucket.s3.us-east-1.amazonaws.com/prompts/processing-cue.wav');
     expect(JSON.parse(out).output.module_id.value).toMatch(/^\$\{aws_connect_contact_flow_module\.[\w-]+\.contact_flow_module_id\}$/);
+  });
+
+  it('is created only after its Lambdas are associated and invokable, and the cue is uploaded and readable', () => {
+    const zipPath = tempFile('function.zip', 'stand-in zip bytes');
+    const out = synth((scope) => {
+      const [engage, pullAction] = ['engage', 'pull-action'].map(
+        (name) => new IntegrationFunction(scope, name, { namePrefix: 'ga-dev', name, zipPath, connectInstanceArn: instanceArn }),
+      ) as [IntegrationFunction, IntegrationFunction];
+      const audio = new PromptAudioBucket(scope, 'prompts', {
+        namePrefix: 'ga-dev',
+        connectInstanceArn: instanceArn,
+        audioFiles: [tempFile('processing-cue.wav', 'RIFF stand-in')],
+      });
+      new FlowModule(scope, 'module', {
+        namePrefix: 'ga-dev',
+        connectInstanceArn: instanceArn,
+        template,
+        placeholders: {
+          ENGAGE_LAMBDA_ARN: engage.aliasArn,
+          PULL_ACTION_LAMBDA_ARN: pullAction.aliasArn,
+          PROCESSING_CUE_AUDIO_URI: audio.uri('processing-cue.wav'),
+        },
+        dependsOn: [...engage.connectAccess, ...pullAction.connectAccess, ...audio.connectAccess],
+      });
+    });
+    const expected = ['aws_lambda_permission', 'aws_connect_lambda_function_association', 'aws_s3_object', 'aws_s3_bucket_policy'].flatMap(
+      (type) => addressesOf(out, type),
+    );
+    expect(expected).toHaveLength(6);
+    expect([...(onlyResource(out, 'aws_connect_contact_flow_module').depends_on as string[])].sort()).toEqual(expected.sort());
   });
 
   it('adds output variables to ExtractOutputVariables', () => {
@@ -51,7 +81,7 @@ describe('FlowModule', () => {
           namePrefix: 'ga-dev',
           connectInstanceArn: instanceArn,
           template,
-          placeholders: { ENGAGE_LAMBDA_ARN: 'arn:e', PULL_ACTION_LAMBDA_ARN: 'arn:p', PROCESSING_CUE_AUDIO_URI: 's3://b/k' },
+          placeholders: { ENGAGE_LAMBDA_ARN: 'arn:e', PULL_ACTION_LAMBDA_ARN: 'arn:p', PROCESSING_CUE_AUDIO_URI: 'https://b.s3.us-east-1.amazonaws.com/k' },
           outputVariables: { CustomerAccountNumber: 'AccountNumber' },
         }),
     );
@@ -70,7 +100,7 @@ describe('FlowModule', () => {
             namePrefix: 'ga-dev',
             connectInstanceArn: instanceArn,
             template,
-            placeholders: { ENGAGE_LAMBDA_ARN: 'arn:e', PROCESSING_CUE_AUDIO_URI: 's3://b/k' },
+            placeholders: { ENGAGE_LAMBDA_ARN: 'arn:e', PROCESSING_CUE_AUDIO_URI: 'https://b.s3.us-east-1.amazonaws.com/k' },
           }),
       ),
     ).toThrow('{{PULL_ACTION_LAMBDA_ARN}}');

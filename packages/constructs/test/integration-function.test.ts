@@ -3,7 +3,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { ConnectLambdaFunctionAssociation } from '@cdktf/provider-aws/lib/connect-lambda-function-association';
-import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { LambdaAlias } from '@cdktf/provider-aws/lib/lambda-alias';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
@@ -37,6 +36,7 @@ describe('IntegrationFunction', () => {
     const alias = onlyResource(out, 'aws_lambda_alias');
     expect(alias.function_version).toMatch(/^\$\{aws_lambda_function\.[\w-]+\.version\}$/);
     expect(resourcesOf(out, 'aws_lambda_provisioned_concurrency_config')).toHaveLength(0);
+    expect(fn).not.toHaveProperty('reserved_concurrent_executions');
     expect(resourcesOf(out, 'aws_lambda_permission')).toHaveLength(0);
     expect(resourcesOf(out, 'aws_connect_lambda_function_association')).toHaveLength(0);
   });
@@ -70,7 +70,7 @@ describe('IntegrationFunction', () => {
     expect(resourcesOf(out, 'aws_iam_role_policy_attachment')).toHaveLength(0);
   });
 
-  it('in a VPC: subnets, security groups and the AWS managed VPC access policy (no ec2 "*" statements of ours)', () => {
+  it('in a VPC: subnets, security groups and an inline policy with only the network-interface actions on "*"', () => {
     const out = synth(
       (scope) =>
         new IntegrationFunction(scope, 'pull-action', {
@@ -81,13 +81,32 @@ describe('IntegrationFunction', () => {
     expect(out).toHaveResourceWithProperties(LambdaFunction, {
       vpc_config: { subnet_ids: ['subnet-a', 'subnet-b'], security_group_ids: ['sg-pull'] },
     });
-    expect(out).toHaveResourceWithProperties(IamRolePolicyAttachment, {
-      policy_arn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole',
-    });
+    // No managed policy: AWSLambdaVPCAccessExecutionRole also allows logs on every log group.
+    expect(resourcesOf(out, 'aws_iam_role_policy_attachment')).toHaveLength(0);
     const statements = policy(onlyResource(out, 'aws_iam_role_policy').policy).Statement;
-    expect(statements.flatMap((s) => [s.Resource].flat())).not.toContain('*');
+    expect(statements).toEqual([
+      {
+        Sid: 'WriteOwnLogs',
+        Effect: 'Allow',
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Resource: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.[\w-]+\.arn\}:\*$/),
+      },
+      {
+        Sid: 'ManageVpcNetworkInterfaces',
+        Effect: 'Allow',
+        Action: [
+          'ec2:CreateNetworkInterface',
+          'ec2:DescribeNetworkInterfaces',
+          'ec2:DescribeSubnets',
+          'ec2:DeleteNetworkInterface',
+          'ec2:AssignPrivateIpAddresses',
+          'ec2:UnassignPrivateIpAddresses',
+        ],
+        Resource: '*',
+      },
+    ]);
     const fn = onlyResource(out, 'aws_lambda_function');
-    expect(fn.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_iam_role_policy_attachment\./)]));
+    expect(fn.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_iam_role_policy\./)]));
   });
 
   it('adds extra statements to its inline policy once per Sid, and refuses a different one under a used Sid', () => {
@@ -157,11 +176,24 @@ describe('IntegrationFunction', () => {
     expect(association.function_arn).toMatch(/^\$\{aws_lambda_alias\.[\w-]+\.arn\}$/);
   });
 
+  it('gives flows nothing to wait for when Connect does not call it', () => {
+    let fn: IntegrationFunction | undefined;
+    synth((scope) => {
+      fn = new IntegrationFunction(scope, 'push-action', { ...base, name: 'push-action' });
+    });
+    expect(fn?.connectAccess).toEqual([]);
+  });
+
   it('puts provisioned concurrency on the alias when asked', () => {
     const out = synth((scope) => new IntegrationFunction(scope, 'pull-action', { ...base, provisionedConcurrency: 2, aliasName: 'prod' }));
     expect(out).toHaveResourceWithProperties(LambdaProvisionedConcurrencyConfig, { provisioned_concurrent_executions: 2 });
     expect(onlyResource(out, 'aws_lambda_provisioned_concurrency_config').qualifier).toMatch(/aws_lambda_alias\.[\w-]+\.name/);
     expect(out).toHaveResourceWithProperties(LambdaAlias, { name: 'prod' });
+  });
+
+  it('reserves concurrency for the function when asked', () => {
+    const out = synth((scope) => new IntegrationFunction(scope, 'pull-action', { ...base, reservedConcurrentExecutions: 52 }));
+    expect(out).toHaveResourceWithProperties(LambdaFunction, { function_name: 'ga-dev-pull-action', reserved_concurrent_executions: 52 });
   });
 
   it('copies the zip into the synthesized stack so Terraform (and remote runs) find it', () => {
@@ -185,6 +217,8 @@ describe('IntegrationFunction', () => {
     [{ environment: { BIG: 'x'.repeat(5000) } }, /environment variables total \d+ bytes; Lambda allows 4096. The largest is BIG \(5003 bytes\)/],
     [{ timeoutSeconds: 901 }, /timeoutSeconds 901 must be an integer from 1 to 900/],
     [{ memorySizeMb: 64 }, /memorySizeMb 64 must be an integer from 128 to 10240/],
+    [{ reservedConcurrentExecutions: 0 }, /reservedConcurrentExecutions 0 must be an integer from 1 to 100000/],
+    [{ reservedConcurrentExecutions: 3, provisionedConcurrency: 5 }, /reservedConcurrentExecutions 3 must be an integer from 5 to 100000/],
     [{ logRetentionDays: 10 }, /logRetentionDays 10 is not a CloudWatch Logs retention; use one of 1, 3, 5/],
     [{ name: 'x'.repeat(60) }, /for lambdaFunction is 67 characters; AWS allows at most 64/],
     [{ connectInstanceArn: 'arn:aws:connect:us-east-1:1:instance/x' }, /is not valid: expected arn:aws:connect/],

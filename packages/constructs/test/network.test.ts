@@ -1,10 +1,11 @@
 import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
+import { DataAwsSubnet } from '@cdktf/provider-aws/lib/data-aws-subnet';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { Network } from '../src';
-import { resourcesOf, synth } from './synth';
+import { dataSourcesOf, resourcesOf, synth } from './synth';
 
 const newVpc = { mode: 'create', cidrBlock: '10.20.0.0/16' } as const;
 
@@ -86,7 +87,7 @@ describe('Network', () => {
 
   it('adds a private-DNS Secrets Manager endpoint reachable on 443 from the Lambda groups only', () => {
     const out = synth(
-      (scope) => new Network(scope, 'network', { namePrefix: 'ga-dev', vpc: newVpc, secretsManagerEndpoint: true }),
+      (scope) => new Network(scope, 'network', { namePrefix: 'ga-dev', vpc: newVpc, secretsManagerEndpoint: { mode: 'create' } }),
     );
     expect(out).toHaveResourceWithProperties(VpcEndpoint, { vpc_endpoint_type: 'Interface', private_dns_enabled: true });
     expect(resourcesOf(out, 'aws_vpc_endpoint')[0]?.service_name).toMatch(
@@ -101,6 +102,73 @@ describe('Network', () => {
     const httpsOut = resourcesOf(out, 'aws_vpc_security_group_egress_rule').filter((r) => r.from_port === 443);
     expect(httpsOut.map((r) => r.referenced_security_group_id)).toEqual([endpointGroup, endpointGroup]);
     expect(out).toHaveResourceWithProperties(SecurityGroup, { name: 'ga-dev-secretsmanager-endpoint' });
+    expect(resourcesOf(out, 'aws_vpc_endpoint')[0]?.subnet_ids).toEqual([
+      expect.stringMatching(/^\$\{aws_subnet\.[\w-]+\.id\}$/),
+      expect.stringMatching(/^\$\{aws_subnet\.[\w-]+\.id\}$/),
+    ]);
+  });
+
+  const existingVpc = {
+    mode: 'existing',
+    vpcId: 'vpc-0abc',
+    subnetIds: ['subnet-a1', 'subnet-b1', 'subnet-a2'],
+  } as const;
+
+  it('gives a new endpoint in an existing VPC one subnet per Availability Zone, known at synth', () => {
+    const out = synth(
+      (scope) =>
+        new Network(scope, 'network', {
+          namePrefix: 'ga-dev',
+          vpc: { ...existingVpc, availabilityZones: { 'subnet-a1': 'eu-west-1a', 'subnet-b1': 'eu-west-1b', 'subnet-a2': 'eu-west-1a' } },
+          secretsManagerEndpoint: { mode: 'create' },
+        }),
+    );
+    expect(resourcesOf(out, 'aws_vpc_endpoint')[0]?.subnet_ids).toEqual(['subnet-a2', 'subnet-b1']);
+    expect(out).not.toHaveDataSource(DataAwsSubnet);
+  });
+
+  it('picks one subnet per zone at plan time when the zones are not given', () => {
+    const out = synth(
+      (scope) => new Network(scope, 'network', { namePrefix: 'ga-dev', vpc: existingVpc, secretsManagerEndpoint: { mode: 'create' } }),
+    );
+    const subnets = dataSourcesOf(out, 'aws_subnet');
+    expect(subnets.map((subnet) => subnet.id)).toEqual(['subnet-a1', 'subnet-b1', 'subnet-a2']);
+    expect(resourcesOf(out, 'aws_vpc_endpoint')[0]?.subnet_ids).toMatch(
+      /^\$\{values\(zipmap\(\[data\.aws_subnet\.[\w-]+\.availability_zone, data\.aws_subnet\.[\w-]+\.availability_zone, data\.aws_subnet\.[\w-]+\.availability_zone\], \["subnet-a1", "subnet-b1", "subnet-a2"\]\)\)\}$/,
+    );
+  });
+
+  it('uses an existing endpoint: no endpoint or group of ours, 443 from the Lambda groups to its group', () => {
+    const out = synth(
+      (scope) =>
+        new Network(scope, 'network', {
+          namePrefix: 'ga-dev',
+          vpc: existingVpc,
+          secretsManagerEndpoint: { mode: 'existing', securityGroupId: 'sg-0endpoint' },
+        }),
+    );
+    expect(resourcesOf(out, 'aws_vpc_endpoint')).toHaveLength(0);
+    expect(resourcesOf(out, 'aws_security_group').map((g) => g.name)).not.toContain('ga-dev-secretsmanager-endpoint');
+    const lambdaGroups = [securityGroupIdRef(out, 'ga-dev-pull-action'), securityGroupIdRef(out, 'ga-dev-push-action')].sort();
+    const httpsOut = resourcesOf(out, 'aws_vpc_security_group_egress_rule').filter((r) => r.from_port === 443);
+    expect(httpsOut.map((r) => r.referenced_security_group_id)).toEqual(['sg-0endpoint', 'sg-0endpoint']);
+    expect(httpsOut.map((r) => r.security_group_id).sort()).toEqual(lambdaGroups);
+    const httpsIn = resourcesOf(out, 'aws_vpc_security_group_ingress_rule').filter((r) => r.from_port === 443);
+    expect(httpsIn.map((r) => r.security_group_id)).toEqual(['sg-0endpoint', 'sg-0endpoint']);
+    expect(httpsIn.map((r) => r.referenced_security_group_id).sort()).toEqual(lambdaGroups);
+  });
+
+  it('leaves an existing endpoint group untouched when its rules are managed elsewhere', () => {
+    const out = synth(
+      (scope) =>
+        new Network(scope, 'network', {
+          namePrefix: 'ga-dev',
+          vpc: existingVpc,
+          secretsManagerEndpoint: { mode: 'existing', securityGroupId: 'sg-0endpoint', addIngressRules: false },
+        }),
+    );
+    expect(resourcesOf(out, 'aws_vpc_security_group_ingress_rule').filter((r) => r.from_port === 443)).toHaveLength(0);
+    expect(resourcesOf(out, 'aws_vpc_security_group_egress_rule').filter((r) => r.from_port === 443)).toHaveLength(2);
   });
 
   it('uses an existing VPC and its subnets', () => {

@@ -27,7 +27,7 @@ describe('PromptAudioBucket', () => {
     expect(resourcesOf(out, 'aws_s3_bucket_versioning')).toHaveLength(0);
   });
 
-  it('uploads each file with a content hash and exposes its s3:// URI', () => {
+  it('uploads each file with a content hash and exposes its regional https object URL (the Play prompt form)', () => {
     const out = synth((scope) => {
       const bucket = new PromptAudioBucket(scope, 'prompts', base);
       new TerraformOutput(scope, 'uri', { value: bucket.uri('processing-cue.wav') });
@@ -38,21 +38,40 @@ describe('PromptAudioBucket', () => {
       source_hash: createHash('sha256').update(readFileSync(cue)).digest('hex'),
     });
     expect(onlyResource(out, 'aws_s3_object').source).toMatch(/^assets\/[\w-]+\/[0-9a-f]{64}\/processing-cue\.wav$/);
-    expect(JSON.parse(out).output.uri.value).toMatch(/^s3:\/\/\$\{aws_s3_bucket\.[\w-]+\.bucket\}\/prompts\/processing-cue\.wav$/);
+    expect(JSON.parse(out).output.uri.value).toMatch(
+      /^https:\/\/\$\{aws_s3_bucket\.[\w-]+\.bucket_regional_domain_name\}\/prompts\/processing-cue\.wav$/,
+    );
   });
 
-  it('lets only this Connect instance read the prompts, over TLS only', () => {
+  it('lets only this Connect instance list the bucket and read the prompts (the policy AWS documents for prompts in S3), over TLS only', () => {
     const out = synth((scope) => new PromptAudioBucket(scope, 'prompts', base));
     const [allowConnect, denyInsecure] = policy(onlyResource(out, 'aws_s3_bucket_policy').policy).Statement;
     expect(allowConnect).toEqual({
       Sid: 'AmazonConnectReadPrompts',
       Effect: 'Allow',
       Principal: { Service: 'connect.amazonaws.com' },
-      Action: 's3:GetObject',
-      Resource: expect.stringMatching(/^\$\{aws_s3_bucket\.[\w-]+\.arn\}\/prompts\/\*$/),
+      Action: ['s3:ListBucket', 's3:GetObject'],
+      Resource: [
+        expect.stringMatching(/^\$\{aws_s3_bucket\.[\w-]+\.arn\}$/),
+        expect.stringMatching(/^\$\{aws_s3_bucket\.[\w-]+\.arn\}\/prompts\/\*$/),
+      ],
       Condition: { StringEquals: { 'aws:SourceArn': instanceArn, 'aws:SourceAccount': '123456789012' } },
     });
     expect(denyInsecure).toMatchObject({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
+  });
+
+  it('names the bucket policy and every object as what a flow playing the audio depends on', () => {
+    const second = tempFile('hold-tone.wav', 'RIFF stand-in 2');
+    const out = synth((scope) => {
+      const bucket = new PromptAudioBucket(scope, 'prompts', { ...base, audioFiles: [cue, second] });
+      new S3Object(scope, 'dependant', { bucket: 'b', key: 'k', content: 'x', dependsOn: [...bucket.connectAccess] });
+    });
+    const dependant = resourcesOf(out, 'aws_s3_object').find((object) => object.key === 'k');
+    expect([...((dependant?.depends_on ?? []) as string[])].sort()).toEqual([
+      expect.stringMatching(/^aws_s3_bucket_policy\./),
+      expect.stringMatching(/^aws_s3_object\.prompts_object-1_/),
+      expect.stringMatching(/^aws_s3_object\.prompts_object-2_/),
+    ]);
   });
 
   it('versions objects when asked', () => {

@@ -50,3 +50,9 @@ export function tempFile(name: string, content: string): string {
   writeFileSync(path, content);
   return path;
 }
+
+/** `type.name` of each resource of a type: what `depends_on` lists. */
+export function addressesOf(synthesized: string, type: string): string[] {
+  const parsed = JSON.parse(synthesized) as { resource?: Record<string, Record<string, Block>> };
+  return Object.keys(parsed.resource?.[type] ?? {}).map((name) => `${type}.${name}`);
+}

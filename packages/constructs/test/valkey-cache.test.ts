@@ -40,6 +40,29 @@ describe('ValkeyCache', () => {
     expect(resourcesOf(out, 'aws_secretsmanager_secret')).toHaveLength(0);
   });
 
+  it('never evicts: its own parameter group of the engine\'s family sets maxmemory-policy noeviction', () => {
+    const out = synth((scope) => new ValkeyCache(scope, 'valkey', base));
+    const group = onlyResource(out, 'aws_elasticache_parameter_group');
+    expect(group).toMatchObject({
+      name: 'ga-dev-valkey8',
+      family: 'valkey8',
+      parameter: [{ name: 'maxmemory-policy', value: 'noeviction' }],
+      lifecycle: { create_before_destroy: true },
+    });
+    expect(onlyResource(out, 'aws_elasticache_replication_group').parameter_group_name).toMatch(
+      /^\$\{aws_elasticache_parameter_group\.[\w-]+\.name\}$/,
+    );
+  });
+
+  it.each([
+    ['7.2', 'valkey7'],
+    ['8.1', 'valkey8'],
+  ])('engine %s uses parameter group family %s', (engineVersion, family) => {
+    const out = synth((scope) => new ValkeyCache(scope, 'valkey', { ...base, engineVersion }));
+    expect(onlyResource(out, 'aws_elasticache_parameter_group')).toMatchObject({ family, name: `ga-dev-${family}` });
+    expect(out).toHaveResourceWithProperties(ElasticacheReplicationGroup, { engine_version: engineVersion });
+  });
+
   it('exposes the primary endpoint, port and the member cluster ids used by alarms', () => {
     const out = synth((scope) => {
       const cache = new ValkeyCache(scope, 'valkey', { ...base, replicas: 2 });
@@ -90,6 +113,7 @@ describe('ValkeyCache', () => {
     [{ subnetIds: ['subnet-a'] }, /Multi-AZ needs subnets in at least two AZs/],
     [{ namePrefix: 'genagent-connect-production-eu-west-1-x' }, /"genagent-connect-production-eu-west-1-x-valkey" for elasticacheReplicationGroup is 46 characters; AWS allows at most 40/],
     [{ namePrefix: 'GA-Dev' }, /may only contain lower-case letters/],
+    [{ engineVersion: '8' }, /engineVersion "8" must be <major>.<minor>/],
   ] as const)('rejects %j', (override, message) => {
     expect(() => synth((scope) => new ValkeyCache(scope, 'valkey', { ...base, ...override }))).toThrow(message);
   });

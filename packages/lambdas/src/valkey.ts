@@ -1,4 +1,4 @@
-import { ActionQueue, lazyValkeyClient, ValkeyUnavailableError } from '@genagent-connect/action-queue';
+import { ActionQueue, lazyValkeyClient, ValkeyOutOfMemoryError, ValkeyUnavailableError } from '@genagent-connect/action-queue';
 import type { ValkeyAuthSource, ValkeyConfig } from './config/valkey-config';
 import { errorMessageOf } from './errors';
 import { readSecretFromSecretsManager, SecretError, type SecretReader } from './secrets';
@@ -54,4 +54,12 @@ export function valkeyConnectionFailure(error: unknown): string | undefined {
   return error instanceof ValkeyUnavailableError || error instanceof SecretError
     ? `error connecting to Valkey - ${errorMessageOf(error)}`
     : undefined;
+}
+
+/**
+ * `Valkey is out of memory (maxmemory reached)` when Valkey refused a write for lack of memory, else undefined. With
+ * noeviction (which a queue needs: an evicted queue loses a live call's actions) a full cache refuses writes.
+ */
+export function valkeyOutOfMemory(error: unknown): string | undefined {
+  return error instanceof ValkeyOutOfMemoryError ? error.message : undefined;
 }

@@ -99,6 +99,7 @@ describe('the bundled handlers, run as Lambda runs them (a fresh Node process, e
       [
         { name: 'push-action', event: { action: 'speak', companyMarker: 'acme', guid: 'bundled-call', speakParams: { text: 'A & B' } } },
         { name: 'push-action', event: { action: 'dance', companyMarker: 'acme', guid: 'bundled-call' } },
+        { name: 'push-action', event: { action: 'disengage', companyMarker: 'acme', guid: null } },
         { name: 'pull-action', event: poll },
         { name: 'pull-action', event: poll },
       ],
@@ -110,7 +111,8 @@ describe('the bundled handlers, run as Lambda runs them (a fresh Node process, e
     );
     expect(responses).toEqual([
       { ok: true },
-      { ok: false, errorMessage: "unknown action 'dance'" },
+      { ok: true },
+      { ok: false, errorMessage: 'missing guid field' },
       { next: 'speak', text: '<speak>A &amp; <emphasis>B</emphasis></speak>', textType: 'ssml', playBeepBop: 1, pullMode: 'poll' },
       { next: 'none', playBeepBop: 0, pullMode: 'poll' },
     ]);

@@ -15,6 +15,7 @@ export const awsFormats = {
   snsTopicArn: /^arn:aws(?:-cn|-us-gov)?:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$/,
   vpcId: /^vpc-[0-9a-f]{8,17}$/,
   subnetId: /^subnet-[0-9a-f]{8,17}$/,
+  securityGroupId: /^sg-[0-9a-f]{8,17}$/,
   availabilityZone: /^[a-z]{2}(?:-gov)?-[a-z]+-\d+[a-z]$/,
   ipv4Cidr: /^(?:\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/,
   cacheNodeType: /^cache\.[a-z0-9]+\.[a-z0-9]+$/,
@@ -22,6 +23,12 @@ export const awsFormats = {
   valkeyEngineVersion: /^(?:[7-9]|[1-9]\d)\.\d+$/,
   /** ASAPP API host, with or without the https scheme (the Lambdas accept both). */
   asappApiHost: /^(?:https:\/\/)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::\d{1,5})?$/,
+  /** Groups: account. */
+  iamRoleArnAccount: /^arn:aws(?:-cn|-us-gov)?:iam::(\d{12}):role\//,
+  /** STS AssumeRole RoleSessionName: 2 to 64 characters of `[\w+=,.@-]`. */
+  roleSessionName: /^[\w+=,.@-]{2,64}$/,
+  /** A named profile of the shared AWS config and credentials files (`[profile <name>]`). */
+  awsProfileName: /^[^\s[\]]{1,128}$/,
   /** sts:ExternalId: 2 to 1224 characters of `[\w+=,.@:/-]`. */
   externalId: /^[\w+=,.@:/-]{2,1224}$/,
   /** Kinesis Video Streams prefix Connect puts before each stream name. */

@@ -1,7 +1,9 @@
+import { isAbsolute, win32 } from 'node:path';
 import { logRetentionDays, mediaStreamRetentionHours } from '@genagent-connect/constructs';
 import { LAMBDA_NAMES, type LambdaName } from '@genagent-connect/lambdas/bundles';
 import { z } from 'zod';
 import { awsFormats } from './aws-formats';
+import { connectRegions } from './connect-regions';
 import { maxNamePrefixLength } from './name-prefix';
 
 /** The functions that exist only in PSTN transfer mode; the others only in media streaming mode. */
@@ -45,6 +47,30 @@ const networkSchema = z.union(
             ),
           )
           .min(2, { error: 'expected at least two private isolated subnets, in two different Availability Zones' }),
+        /**
+         * With `valkey.transitEncryption`, how the Lambdas reach Secrets Manager for the AUTH token: a new
+         * interface endpoint with private DNS (one subnet per AZ), or the VPC's own endpoint, whose security
+         * group the Lambda groups get egress 443 to (and, unless `addIngressRules` is false, ingress rules on
+         * it from them). A VPC can have only one endpoint per service with private DNS: if it has one, use it.
+         */
+        secretsManagerEndpoint: z
+          .union(
+            [
+              z.strictObject({ create: z.literal(true) }),
+              z.strictObject({
+                existing: z.strictObject({
+                  securityGroupId: matching(awsFormats.securityGroupId, 'a security group id like sg-0123456789abcdef0'),
+                  /** False when that group's rules are managed elsewhere; it must then accept 443 from the Lambda groups. */
+                  addIngressRules: z.boolean().default(true),
+                }),
+              }),
+            ],
+            {
+              error:
+                'expected {"create": true} or {"existing": {"securityGroupId": "sg-..."}} (the security group of the VPC\'s own Secrets Manager endpoint)',
+            },
+          )
+          .default({ create: true }),
       }),
     }),
   ],
@@ -57,7 +83,13 @@ const backendSchema = z.discriminatedUnion(
     z.strictObject({
       type: z.literal('local'),
       /** State file path, relative to apps/infra. Default `terraform.<environment>.tfstate`. */
-      path: z.string().min(1).optional(),
+      path: z
+        .string()
+        .min(1)
+        .refine((path) => !isAbsolute(path) && !win32.isAbsolute(path), {
+          error: 'expected a path relative to apps/infra: an absolute path ties the stack to the machine that synthesized it',
+        })
+        .optional(),
     }),
     z.strictObject({
       type: z.literal('s3'),
@@ -214,6 +246,32 @@ const credentialsSecretSchema = z
   )
   .default({ create: true, recoveryWindowInDays: 30 });
 
+/**
+ * The credentials the AWS provider deploys with. Absent: the provider's default chain (AWS_PROFILE, environment
+ * variables, Terraform Cloud's dynamic provider credentials).
+ */
+const deploySchema = z
+  .strictObject({
+    /** Named profile of the shared AWS config/credentials files; with `assumeRoleArn`, the credentials that assume it. */
+    profile: matching(awsFormats.awsProfileName, 'an AWS profile name from ~/.aws/config, without spaces').optional(),
+    /** Role the provider assumes before every call, in `accountId`. */
+    assumeRoleArn: matching(awsFormats.iamRoleArn, 'an IAM role ARN like arn:aws:iam::111111111111:role/genagent-deployer').optional(),
+    /** sts:ExternalId the role's trust policy requires, if any. */
+    externalId: matching(awsFormats.externalId, '2 to 1224 characters of letters, digits and "+=,.@:/-_"').optional(),
+    /** Session name of the assumed role (shows in CloudTrail). */
+    sessionName: matching(awsFormats.roleSessionName, '2 to 64 characters of letters, digits and "+=,.@-_"').optional(),
+  })
+  .superRefine((deploy, ctx) => {
+    if (deploy.profile === undefined && deploy.assumeRoleArn === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'expected a "profile", an "assumeRoleArn" or both (leave "deploy" out for the default credentials)' });
+    }
+    for (const field of ['externalId', 'sessionName'] as const) {
+      if (deploy[field] !== undefined && deploy.assumeRoleArn === undefined) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `expected "assumeRoleArn" with it: ${field} belongs to the role to assume` });
+      }
+    }
+  });
+
 const ssmlConversionSchema = z.strictObject({
   /** A JavaScript regular expression, applied with flags `gi`. */
   searchFor: z
@@ -239,8 +297,12 @@ export const environmentSchema = z
     $schema: z.string().optional(),
     /** AWS account the stack deploys to (the provider refuses any other account). */
     accountId: matching(awsFormats.accountId, 'a 12-digit AWS account id'),
-    /** AWS region of the Connect instance and of everything the stack creates. */
-    region: matching(awsFormats.region, 'an AWS region like eu-west-2'),
+    /** AWS region of the Connect instance and of everything the stack creates; one where Amazon Connect is offered. */
+    region: matching(awsFormats.region, 'an AWS region like eu-west-2').refine(
+      // A malformed region is already reported by its format.
+      (region) => !awsFormats.region.test(region) || (connectRegions as readonly string[]).includes(region),
+      { error: (issue) => `expected a region where Amazon Connect is offered, one of ${connectRegions.join(', ')}; got ${String(issue.input)}` },
+    ),
     /** The existing Amazon Connect instance, in `accountId` and `region`. */
     connectInstanceArn: matching(
       awsFormats.connectInstanceArn,
@@ -352,6 +414,23 @@ export const environmentSchema = z
         ) as Record<LambdaName, z.ZodDefault<z.ZodInt>>,
       )
       .default({ engage: 0, 'push-action': 0, 'pull-action': 0, 'call-transfer': 0, 'call-context': 0 }),
+    /**
+     * Calls in GenerativeAgent at once at the busiest time. Sizes each function's Lambda concurrency (printed at
+     * synth) and, in long-poll, pull-action's reserved concurrency (one execution per call).
+     */
+    peakConcurrentCalls: z
+      .int({ error: 'expected a whole number of calls' })
+      .min(1, { error: 'expected at least 1 call' })
+      .max(100_000, { error: 'expected at most 100000 calls' })
+      .default(10),
+    /**
+     * The account's Lambda "Concurrent executions" quota in `region` (1000 by default, shared by every function
+     * there); synth fails when the functions' need at the peak plus the 100 Lambda keeps unreserved is more.
+     */
+    lambdaConcurrencyLimit: z
+      .int({ error: 'expected a whole number of concurrent executions' })
+      .min(1, { error: 'expected at least 1' })
+      .default(1000),
     /** Retention of every Lambda log group. */
     logRetentionDays: z
       .number()
@@ -367,6 +446,8 @@ export const environmentSchema = z
         snsTopicArn: matching(awsFormats.snsTopicArn, 'an SNS topic ARN').optional(),
       })
       .default({}),
+    /** The AWS profile or role the provider deploys with (one account per environment). Default: the provider's chain. */
+    deploy: deploySchema.optional(),
     /** Where Terraform keeps this environment's state. Default local `terraform.<environment>.tfstate`. */
     backend: backendSchema.default({ type: 'local' }),
   })
@@ -387,6 +468,7 @@ export const environmentSchema = z
         message: `expected an instance in account ${env.accountId} (the "accountId" field), got ${arn[2]}`,
       });
     }
+    checkDeployCredentials(env, ctx);
     checkMediaStreamsKeyRegion(env.mediaStreams, env.region, ctx);
     if (typeof env.asapp?.credentialsSecret === 'object' && 'existingArn' in env.asapp.credentialsSecret) {
       const path = ['asapp', 'credentialsSecret'];
@@ -402,6 +484,14 @@ export const environmentSchema = z
     }
     if ('existing' in env.network) {
       checkExistingSubnets(env.network.existing.privateSubnets, env.region, ctx);
+      if ('existing' in env.network.existing.secretsManagerEndpoint && !env.valkey.transitEncryption) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['network', 'existing', 'secretsManagerEndpoint'],
+          message:
+            'expected no secretsManagerEndpoint: the Lambdas use it only to read the AUTH token of valkey.transitEncryption; set valkey.transitEncryption to true or remove this field',
+        });
+      }
     }
     for (const name of LAMBDA_NAMES) {
       const modeOn = pstnFunctions.has(name) ? env.modes.pstnTransfer : env.modes.mediaStreaming;
@@ -414,6 +504,31 @@ export const environmentSchema = z
       }
     }
   });
+
+interface DeployTarget {
+  readonly accountId: string;
+  readonly deploy?: z.output<typeof deploySchema>;
+  readonly backend: { readonly type: string };
+}
+
+function checkDeployCredentials(env: DeployTarget, ctx: z.RefinementCtx): void {
+  const roleAccount = env.deploy?.assumeRoleArn ? awsFormats.iamRoleArnAccount.exec(env.deploy.assumeRoleArn)?.[1] : undefined;
+  // The provider checks allowed_account_ids against the assumed role's identity: a role in another account fails every plan.
+  if (roleAccount !== undefined && awsFormats.accountId.test(env.accountId) && roleAccount !== env.accountId) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['deploy', 'assumeRoleArn'],
+      message: `expected a role in account ${env.accountId} (the "accountId" field), got ${roleAccount}`,
+    });
+  }
+  if (env.deploy?.profile !== undefined && env.backend.type === 'cloud') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['deploy', 'profile'],
+      message: 'expected no profile with a "cloud" backend: runs execute in Terraform Cloud, which has no AWS profiles; give the workspace dynamic provider credentials',
+    });
+  }
+}
 
 type PrivateSubnet = z.infer<typeof networkSchema> extends infer N
   ? N extends { existing: { privateSubnets: (infer S)[] } }

@@ -70,10 +70,43 @@ export function loadEnvironments(directory: string, displayRoot = directory): En
   if (files.length === 0) {
     throw new EnvironmentConfigError([`${relative(displayRoot, directory) || directory}: no environment files (*.json) found`]);
   }
-  const results = files.map((file) => parseEnvironment(relative(displayRoot, file), readFileSync(file, 'utf8')));
-  const problems = results.flatMap((result) => ('problems' in result ? result.problems : []));
+  const results = files.map((file) => {
+    const displayName = relative(displayRoot, file);
+    return { displayName, result: parseEnvironment(displayName, readFileSync(file, 'utf8')) };
+  });
+  const valid = results.flatMap(({ displayName, result }) => ('environment' in result ? [{ displayName, ...result.environment }] : []));
+  const problems = [
+    ...results.flatMap(({ result }) => ('problems' in result ? result.problems : [])),
+    ...crossFileProblems(valid),
+  ];
   if (problems.length > 0) {
     throw new EnvironmentConfigError(problems);
   }
-  return results.flatMap((result) => ('environment' in result ? [result.environment] : []));
+  return valid.map(({ name, config }) => ({ name, config }));
+}
+
+/**
+ * What no single file shows: two environments with one `namePrefix` in one account would create the same resource
+ * names (IAM role names are account-wide, so even in two regions), and two on one Connect instance would both manage
+ * its media streaming configuration. Each clash names the later file and the file it clashes with.
+ */
+function crossFileProblems(environments: readonly (Environment & { readonly displayName: string })[]): string[] {
+  const firstWith = (key: (config: EnvironmentConfig) => string) => {
+    const seen = new Map<string, string>();
+    return environments.flatMap(({ displayName, config }) => {
+      const earlier = seen.get(key(config));
+      if (earlier === undefined) seen.set(key(config), displayName);
+      return earlier === undefined ? [] : [{ displayName, earlier, config }];
+    });
+  };
+  return [
+    ...firstWith((config) => `${config.accountId}/${config.namePrefix}`).map(
+      ({ displayName, earlier, config }) =>
+        `${displayName}: namePrefix: expected a prefix no other environment of account ${config.accountId} uses; ${earlier} uses "${config.namePrefix}" too, and every resource name would clash`,
+    ),
+    ...firstWith((config) => config.connectInstanceArn).map(
+      ({ displayName, earlier, config }) =>
+        `${displayName}: connectInstanceArn: expected an instance no other environment deploys to; ${earlier} uses ${config.connectInstanceArn} too, and both stacks would manage its media streaming and flows`,
+    ),
+  ];
 }

@@ -17,8 +17,11 @@ export type LambdaInvoker = (arn: string, event: ContactFlowEvent, context: { ti
  */
 export type PhoneTransfer = (phoneNumber: string, context: { timeoutSeconds: number }) => Promise<PhoneTransferOutcome>;
 
-/** Duration of a prompt (id or ARN) or an S3 media URI, or undefined when unknown (it then plays as 1 s of silence). */
-export type AudioResolver = (promptIdOrUri: string) => { durationMs: number } | undefined;
+/**
+ * Duration of a prompt (id or ARN) or an S3 media URI; undefined when unknown (it then plays as 1 s of silence);
+ * `failure` when Connect could not play it (the file is missing or unreadable in S3, say): the action fails.
+ */
+export type AudioResolver = (promptIdOrUri: string) => { durationMs: number } | { failure: string } | undefined;
 
 export interface RunFlowOptions {
   /** Flow modules InvokeFlowModule may call, keyed by module id or ARN (an ARN also matches its trailing id). */

@@ -62,6 +62,19 @@ describe('MessageParticipant', () => {
     expect(eventsOfType(result, 'audio')[0]).toMatchObject({ source: 'media', uri: 's3://bucket/cue.wav', durationMs: 600 });
   });
 
+  it('takes the error branch, without playing, when the media cannot be played', async () => {
+    const uri = 'https://bucket.s3.us-east-1.amazonaws.com/cue.wav';
+    const result = await run(playThenHangUp({ Media: { Uri: uri, SourceType: 'S3', MediaType: 'Audio' } }), {
+      resolveAudio: () => ({ failure: 'access denied' }),
+    });
+    expect(result.attributes.route).toBe('failed');
+    expect(eventsOfType(result, 'audio')).toEqual([]);
+    expect(eventsOfType(result, 'error')).toEqual([
+      expect.objectContaining({ identifier: 'play', errorType: 'NoMatchingError', handled: true, message: `cannot play media '${uri}': access denied` }),
+    ]);
+    expect(result.durationMs).toBe(0);
+  });
+
   it('stops the run when it has more than one of Text, SSML, PromptId and Media', async () => {
     const result = await run(playThenHangUp({ Text: 'a', PromptId: 'b' }));
     expect(result.endReason).toBe('error');

@@ -1,9 +1,9 @@
-import { type ActionQueue, type AsappAction, parseAsappAction } from '@genagent-connect/action-queue';
+import { type ActionQueue, type PushEventParseResult, parsePushEvent } from '@genagent-connect/action-queue';
 import type { ParsedEvent } from '../connect-event';
 import { errorMessageOf } from '../errors';
 import { guardedHandler, type LambdaHandler } from '../lambda-handler';
 import { createLambdaLogger, type Logger } from '../logging';
-import { valkeyConnectionFailure } from '../valkey';
+import { valkeyConnectionFailure, valkeyOutOfMemory } from '../valkey';
 
 /** push-action → ASAPP. */
 export type PushActionResponse = { readonly ok: true } | { readonly ok: false; readonly errorMessage: string };
@@ -14,14 +14,17 @@ export interface PushActionHandlerDependencies {
   readonly logger?: Logger;
 }
 
-function parseAction(event: unknown): ParsedEvent<AsappAction> {
-  const parsed = parseAsappAction(event);
-  return parsed.ok ? { ok: true, event: parsed.action } : { ok: false, errorMessage: parsed.error };
+/** A push this handler acts on: an action to store, or one it does not know (acknowledged, not stored). */
+type PushEvent = Exclude<PushEventParseResult, { kind: 'invalid' }>;
+
+function parsePush(event: unknown): ParsedEvent<PushEvent> {
+  const parsed = parsePushEvent(event);
+  return parsed.kind === 'invalid' ? { ok: false, errorMessage: parsed.error } : { ok: true, event: parsed };
 }
 
 /** ASAPP's `guid` is the call's ContactId; read best-effort from a rejected event too, for the log line. */
-export function guidForLogs(action: AsappAction | undefined, rawEvent: unknown): string | undefined {
-  if (action) return action.guid;
+export function guidForLogs(push: PushEvent | undefined, rawEvent: unknown): string | undefined {
+  if (push) return push.kind === 'action' ? push.action.guid : push.guid;
   const guid = (rawEvent as { guid?: unknown } | null)?.guid;
   return typeof guid === 'string' ? guid : undefined;
 }
@@ -30,24 +33,36 @@ export function pushFailed(errorMessage: string): PushActionResponse {
   return { ok: false, errorMessage };
 }
 
+function storeFailure(actionName: string, error: unknown): string {
+  const outOfMemory = valkeyOutOfMemory(error);
+  if (outOfMemory) return `${outOfMemory}: action not stored`;
+  return valkeyConnectionFailure(error) ?? `error processing action ${actionName} - ${errorMessageOf(error)}`;
+}
+
 /**
- * ASAPP invokes this with the action itself as the event. A malformed event or unknown action is refused with a
- * message naming the field, and nothing is stored; a valid one is appended to the call's queue.
+ * ASAPP invokes this with the action itself as the event. A valid action is appended to the call's queue (null
+ * fields absent, output variables as strings). An action this integration does not know is acknowledged without
+ * being stored, as ASAPP's own PushAction does, with a warning. A push that cannot be delivered (no action,
+ * companyMarker or guid, a speak without text) is refused with a message naming the field, and nothing is stored.
  */
 export function createPushActionHandler(dependencies: PushActionHandlerDependencies): LambdaHandler<PushActionResponse> {
   const { queue } = dependencies;
   const logger = dependencies.logger ?? createLambdaLogger('push-action');
   return guardedHandler({
     logger,
-    parse: parseAction,
+    parse: parsePush,
     contactIdOf: guidForLogs,
     errorResponse: pushFailed,
-    async handle(action, log) {
+    async handle(push, log) {
+      if (push.kind === 'unknownAction') {
+        log.warn('unknown action not stored', { action: push.action, companyMarker: push.companyMarker });
+        return { ok: true };
+      }
+      const { action } = push;
       try {
         await queue.push(action);
       } catch (error) {
-        const errorMessage =
-          valkeyConnectionFailure(error) ?? `error processing action ${action.action} - ${errorMessageOf(error)}`;
+        const errorMessage = storeFailure(action.action, error);
         log.error('push failed', { errorMessage });
         return pushFailed(errorMessage);
       }

@@ -60,7 +60,11 @@ async function speak(scope: ActionScope, utterance: Utterance, ssml?: string): P
 async function play(scope: ActionScope, source: 'prompt' | 'media', uri: string): Promise<void> {
   const identifier = scope.action.Identifier;
   const session = scope.session;
-  let durationMs = session.options.resolveAudio?.(uri)?.durationMs;
+  const resolved = session.options.resolveAudio?.(uri);
+  if (resolved !== undefined && 'failure' in resolved) {
+    throw new ActionFailure('NoMatchingError', `cannot play ${source} '${uri}': ${resolved.failure}`);
+  }
+  let durationMs = resolved?.durationMs;
   if (durationMs === undefined) {
     durationMs = UNKNOWN_AUDIO_MS;
     session.emit({ type: 'warning', identifier, message: `unknown ${source} '${uri}': playing ${UNKNOWN_AUDIO_MS} ms of silence` });
