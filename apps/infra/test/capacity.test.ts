@@ -21,6 +21,11 @@ const longPoll = (peakConcurrentCalls: number, extra: Partial<EnvironmentFile> =
   peakConcurrentCalls,
   ...extra,
 });
+// A second environment beside dev must differ in what the cross-file checks compare: name prefix and instance.
+const secondEnvironment: Partial<EnvironmentFile> = {
+  namePrefix: 'genagent-p',
+  connectInstanceArn: devFile.connectInstanceArn.replace(/[0-9a-f]{4}$/, 'ffff'),
+};
 const needs = (file: EnvironmentFile) =>
   Object.fromEntries(capacityPlan(configFrom(file)).functions.map((fn) => [fn.name, fn.concurrency]));
 
@@ -110,7 +115,7 @@ describe('synthesized capacity', () => {
   }
 
   it('prints one line per environment at synth', () => {
-    const { root, environmentsDir, outdir } = workspace({ 'dev.json': devFile, 'prod.json': longPoll(40, { namePrefix: 'genagent-p' }) });
+    const { root, environmentsDir, outdir } = workspace({ 'dev.json': devFile, 'prod.json': longPoll(40, secondEnvironment) });
     const lines: string[] = [];
     synthesizeEnvironments({ environmentsDir, displayRoot: root, outdir, log: (line) => lines.push(line) });
     expect(lines).toHaveLength(2);
@@ -121,7 +126,7 @@ describe('synthesized capacity', () => {
   it('fails naming the file and field when the peak does not fit the account, and writes no stack', () => {
     const { root, environmentsDir, outdir } = workspace({
       'dev.json': devFile,
-      'prod.json': longPoll(950, { namePrefix: 'genagent-p' }),
+      'prod.json': longPoll(950, secondEnvironment),
     });
     const run = () => synthesizeEnvironments({ environmentsDir, displayRoot: root, outdir });
     expect(run).toThrow(/^Invalid environment configuration:\n {2}- environments\/prod\.json: peakConcurrentCalls: 950 calls need \d+ .* more than lambdaConcurrencyLimit 1000\. Raise .* Service Quotas/);
