@@ -3,7 +3,6 @@ import {
   AsappAccessRole,
   FlowModule,
   IntegrationFunction,
-  MediaStreaming,
   Network,
   PromptAudioBucket,
   ValkeyCache,
@@ -13,6 +12,7 @@ import { capacityPlan, reservedConcurrency } from './capacity';
 import type { EnvironmentConfig } from './config/environment-schema';
 import { engageEnvironment, pullActionEnvironment, pushActionEnvironment, type ValkeyEndpoint } from './function-environment';
 import { readFlowTemplate } from './flow-templates';
+import { mediaStreamSource } from './media-stream-source';
 import { functionProps } from './function-props';
 import { networkProps } from './network-props';
 import { flowModulesDir } from './paths';
@@ -96,13 +96,8 @@ export class MediaStreamingMode extends Construct {
       ...(pullActionReserved === undefined ? {} : { reservedConcurrentExecutions: pullActionReserved }),
     });
 
-    const mediaStreaming = new MediaStreaming(this, 'media-streaming', {
-      connectInstanceArn: config.connectInstanceArn,
-      streamPrefix: config.mediaStreams.prefix ?? config.namePrefix,
-      retentionHours: config.mediaStreams.retentionHours,
-      ...(config.mediaStreams.kmsKeyArn ? { kmsKeyArn: config.mediaStreams.kmsKeyArn } : {}),
-    });
-    this.streamPrefix = mediaStreaming.streamPrefix;
+    const streams = mediaStreamSource(this, config);
+    this.streamPrefix = streams.streamPrefix;
 
     this.accessRole = new AsappAccessRole(this, 'asapp-access', {
       namePrefix: config.namePrefix,
@@ -110,8 +105,7 @@ export class MediaStreamingMode extends Construct {
       ...(config.asapp.externalId ? { externalId: config.asapp.externalId } : {}),
       connectInstanceArn: config.connectInstanceArn,
       streamPrefix: this.streamPrefix,
-      // The AWS managed key's policy already admits callers of the account through Kinesis Video Streams.
-      ...(config.mediaStreams.kmsKeyArn ? { kmsKeyArn: config.mediaStreams.kmsKeyArn } : {}),
+      ...(streams.kmsKeyArn ? { kmsKeyArn: streams.kmsKeyArn } : {}),
       pushActionAliasArn: this.pushAction.aliasArn,
     });
 

@@ -1,6 +1,5 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
-import { ContactFlow, type MonitoredFunction, Monitoring, resourceName } from '@genagent-connect/constructs';
+import { AsappCredentialsSecret, ContactFlow, type MonitoredFunction, Monitoring } from '@genagent-connect/constructs';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { configureBackend } from './backend';
@@ -31,7 +30,8 @@ export class GenerativeAgentStack extends TerraformStack {
     });
     configureBackend(this, environmentName, config.backend);
 
-    const credentialsSecretArn = this.asappCredentialsSecret(config);
+    const credentials = this.asappCredentialsSecret(config);
+    const credentialsSecretArn = credentials.secretArn;
     new TerraformOutput(this, 'asapp_credentials_secret_arn', {
       description: 'Secret to fill with {"apiId": "...", "apiSecret": "..."} from ASAPP (see README)',
       value: credentialsSecretArn,
@@ -47,6 +47,9 @@ export class GenerativeAgentStack extends TerraformStack {
         description: 'The PSTN transfer flow: transfer callers to it where GenerativeAgent should take over',
         value: this.pstnTransfer.transferFlow.contactFlowId,
       });
+    }
+    for (const reader of [this.mediaStreaming?.engage, this.pstnTransfer?.callTransfer, this.pstnTransfer?.callContext]) {
+      if (reader) credentials.grantRead(reader);
     }
     if (config.sampleInboundFlow && this.mediaStreaming) {
       this.sampleInboundFlow(config, this.mediaStreaming);
@@ -100,18 +103,15 @@ export class GenerativeAgentStack extends TerraformStack {
     ];
   }
 
-  /**
-   * The secret the ASAPP-calling Lambdas read `{apiId, apiSecret}` from. A created secret starts
-   * empty: the value is put out of band, so it never enters code, state or plans.
-   */
-  private asappCredentialsSecret(config: EnvironmentConfig): string {
-    if ('existingArn' in config.asapp.credentialsSecret) {
-      return config.asapp.credentialsSecret.existingArn;
-    }
-    return new SecretsmanagerSecret(this, 'asapp-credentials', {
-      name: resourceName(config.namePrefix, 'asapp-api-credentials', 'secretsManagerSecret'),
-      description: 'ASAPP API credentials as JSON {"apiId": "...", "apiSecret": "..."}; filled out of band, never by Terraform',
-    }).arn;
+  /** The secret the ASAPP-calling Lambdas read `{apiId, apiSecret}` from: created empty, or the environment's own. */
+  private asappCredentialsSecret(config: EnvironmentConfig): AsappCredentialsSecret {
+    const secret = config.asapp.credentialsSecret;
+    return new AsappCredentialsSecret(this, 'asapp-credentials', {
+      namePrefix: config.namePrefix,
+      ...('existingArn' in secret
+        ? { existing: { secretArn: secret.existingArn, ...(secret.kmsKeyArn ? { kmsKeyArn: secret.kmsKeyArn } : {}) } }
+        : { recoveryWindowInDays: secret.recoveryWindowInDays }),
+    });
   }
 
   /** What the customer sends ASAPP after a deploy. */

@@ -60,8 +60,8 @@ describe('environment file defaults', () => {
       sampleInboundFlow: false,
       network: { create: { cidr: '10.20.0.0/16' } },
       valkey: { nodeType: 'cache.t4g.micro', replicas: 1, engineVersion: '8.0', transitEncryption: false },
-      mediaStreams: { retentionHours: 24 },
-      asapp: { apiHost: 'https://api.asapp.com', credentialsSecret: { create: true } },
+      mediaStreams: { create: { retentionHours: 24, protectFromDestroy: true } },
+      asapp: { apiHost: 'https://api.asapp.com', credentialsSecret: { create: true, recoveryWindowInDays: 30 } },
       attributesToInputVariables: {},
       ssmlConversions: [],
       outputVariables: {},
@@ -72,7 +72,6 @@ describe('environment file defaults', () => {
       alarms: {},
       backend: { type: 'local' },
     });
-    expect(config.mediaStreams.prefix).toBeUndefined();
     expect(config.asapp.externalId).toBeUndefined();
   });
 
@@ -245,7 +244,7 @@ describe('bad environment files name the file, the field and what is expected', 
     [
       'a credentials secret that is neither created nor existing',
       { asapp: { ...minimal.asapp, credentialsSecret: { create: false } } },
-      'asapp.credentialsSecret: expected {"create": true} or {"existingArn": "arn:aws:secretsmanager:..."}',
+      'asapp.credentialsSecret: expected {"create": true, "recoveryWindowInDays"?: 0 | 7-30} or {"existingArn": "arn:aws:secretsmanager:...", "kmsKeyArn"?: "arn:aws:kms:..."}',
     ],
     [
       'an invalid SSML regular expression',

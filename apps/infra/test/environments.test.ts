@@ -20,6 +20,9 @@ const dev = synthStack('dev', exampleConfig('dev'));
 const staging = synthStack('staging', exampleConfig('staging'));
 const prod = synthStack('prod', exampleConfig('prod'));
 
+/** Address of the one credentials secret a stack creates. */
+const credentialsSecretArn = (stack: SynthesizedStack) =>
+  interpolation(`aws_secretsmanager_secret.${Object.keys(stack.resource.aws_secretsmanager_secret ?? {})[0]}.arn`);
 const functionNames = (stack: SynthesizedStack) => resourcesOf(stack, 'aws_lambda_function').map((fn) => fn.function_name).sort();
 const aliasOf = (stack: SynthesizedStack, functionName: string) => {
   const fnAddress = Object.entries(stack.resource.aws_lambda_function ?? {}).find(([, fn]) => fn.function_name === functionName)?.[0];
@@ -91,7 +94,7 @@ describe('dev (local state, new VPC, both modes, sample flow)', () => {
     const engage = lambdaNamed(dev, 'genagent-dev-engage');
     expect(engage.environment.variables).toEqual({
       ASAPP_API_HOST: 'https://api.sandbox.asapp.com',
-      ASAPP_CREDENTIALS_SECRET_ARN: interpolation('aws_secretsmanager_secret.asapp-credentials.arn'),
+      ASAPP_CREDENTIALS_SECRET_ARN: credentialsSecretArn(dev),
       ATTRIBUTES_TO_INPUT_VARIABLES: JSON.stringify({ ASAPP_TaskName: 'taskName', CustomerTier: 'customerTier' }),
       POWERTOOLS_LOG_LEVEL: 'DEBUG',
       POWERTOOLS_SERVICE_NAME: 'engage',
@@ -273,12 +276,10 @@ describe('dev (local state, new VPC, both modes, sample flow)', () => {
   });
 
   it('creates the credentials secret empty (no version), and only its ARN reaches the functions', () => {
-    expect(JSON.stringify(dev)).toHaveResourceWithProperties(SecretsmanagerSecret, { name: 'genagent-dev-asapp-api-credentials' });
+    expect(JSON.stringify(dev)).toHaveResourceWithProperties(SecretsmanagerSecret, { name_prefix: 'genagent-dev-asapp-api-credentials-' });
     expect(resourcesOf(dev, 'aws_secretsmanager_secret_version')).toEqual([]);
     for (const name of ['engage', 'call-transfer', 'call-context']) {
-      expect(lambdaNamed(dev, `genagent-dev-${name}`).environment.variables.ASAPP_CREDENTIALS_SECRET_ARN).toBe(
-        interpolation('aws_secretsmanager_secret.asapp-credentials.arn'),
-      );
+      expect(lambdaNamed(dev, `genagent-dev-${name}`).environment.variables.ASAPP_CREDENTIALS_SECRET_ARN).toBe(credentialsSecretArn(dev));
     }
   });
 
@@ -344,11 +345,6 @@ describe('staging (S3 state, existing VPC, TLS + AUTH, media streaming only)', (
       expect(variables.VALKEY_AUTH_SECRET_ARN).toMatch(/^\$\{aws_secretsmanager_secret\.[^}]+\.arn\}$/);
     }
     expect(onlyResource(staging, 'aws_vpc_endpoint')).toMatchObject({ vpc_endpoint_type: 'Interface', private_dns_enabled: true });
-  });
-
-  it('requires the external id when ASAPP assumes the role', () => {
-    const role = onlyResource(staging, 'aws_iam_role', (candidate) => candidate.name === 'genagent-staging-asapp-access');
-    expect(policyOf(role.assume_role_policy).Statement[0]?.Condition).toEqual({ StringEquals: { 'sts:ExternalId': 'acme-staging-7f3c' } });
   });
 
   it('notifies the SNS topic from every alarm', () => {

@@ -1,6 +1,8 @@
 export { type AsappAccessRoleProps, AsappAccessRole } from './asapp-access-role';
+export { type AsappCredentialsSecretProps, type ExistingSecret, AsappCredentialsSecret } from './asapp-credentials-secret';
 export { type ConnectInstance, parseConnectInstanceArn } from './connect-instance';
 export { type ContactFlowProps, ContactFlow } from './contact-flow';
+export { type ExistingMediaStreamingProps, ExistingMediaStreaming } from './existing-media-streaming';
 export type { FlowContentProps } from './flow-content';
 export { type FlowModuleProps, FlowModule } from './flow-module';
 export { type FunctionVpcPlacement, type IntegrationFunctionProps, IntegrationFunction } from './integration-function';

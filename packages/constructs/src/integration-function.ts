@@ -112,6 +112,7 @@ export class IntegrationFunction extends Construct {
 
   private readonly environment: Record<string, string> = {};
   private readonly readableSecretArns: string[] = [];
+  private readonly addedStatements: PolicyStatement[] = [];
   private readonly inVpc: boolean;
 
   constructor(scope: Construct, id: string, props: IntegrationFunctionProps) {
@@ -244,6 +245,18 @@ export class IntegrationFunction extends Construct {
     }
   }
 
+  /**
+   * Adds a statement to the function's inline policy (e.g. kms:Decrypt for a secret's customer-managed key). Each Sid
+   * once: adding the same statement again is a no-op, a different one under a used Sid fails synth.
+   */
+  addToPolicy(statement: PolicyStatement & { readonly Sid: string }): void {
+    const existing = this.addedStatements.find((added) => added.Sid === statement.Sid);
+    if (existing && JSON.stringify(existing) !== JSON.stringify(statement)) {
+      throw new Error(`${this.label} policy already has a different statement with Sid "${statement.Sid}".`);
+    }
+    if (!existing) this.addedStatements.push(statement);
+  }
+
   private get label(): string {
     return `IntegrationFunction "${this.node.id}"`;
   }
@@ -273,6 +286,7 @@ export class IntegrationFunction extends Construct {
         Resource: [...this.readableSecretArns],
       });
     }
+    statements.push(...this.addedStatements);
     return statements;
   }
 }

@@ -21,6 +21,13 @@ export interface MediaStreamingProps {
    * that key the first time Kinesis Video Streams is used in the account and region)
    */
   readonly kmsKeyArn?: string;
+  /**
+   * `prevent_destroy` on the storage config: the instance has one MEDIA_STREAMS config, shared with Contact Lens
+   * and any other integration reading its streams, so `cdktf destroy` (or a replacement) fails instead of turning
+   * live media streaming off for the whole instance. Set false to remove it deliberately.
+   * @default true
+   */
+  readonly protectFromDestroy?: boolean;
 }
 
 const streamPrefixPattern = /^[A-Za-z0-9_.-]{1,128}$/;
@@ -31,8 +38,8 @@ export const mediaStreamRetentionHours = { min: 1, max: 87_600 } as const;
 /**
  * Live media streaming of the Connect instance (Data storage > Live media streaming): the
  * instance storage config for MEDIA_STREAMS. Kinesis Video Streams encryption is mandatory in the
- * API, hence the KMS key. An instance has one MEDIA_STREAMS config: import an existing one instead
- * of creating a second.
+ * API, hence the KMS key. An instance has one MEDIA_STREAMS config: when it already has one, use
+ * `ExistingMediaStreaming` (or its prefix) instead of creating a second.
  */
 export class MediaStreaming extends Construct {
   readonly storageConfig: ConnectInstanceStorageConfig;
@@ -71,6 +78,7 @@ export class MediaStreaming extends Construct {
           encryptionConfig: { encryptionType: 'KMS', keyId: this.kmsKeyArn },
         },
       },
+      lifecycle: { preventDestroy: props.protectFromDestroy ?? true },
     });
   }
 }

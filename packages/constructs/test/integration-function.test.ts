@@ -109,6 +109,25 @@ describe('IntegrationFunction', () => {
     expect(fn.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_iam_role_policy\./)]));
   });
 
+  it('adds extra statements to its inline policy once per Sid, and refuses a different one under a used Sid', () => {
+    const decrypt = {
+      Sid: 'DecryptSomething',
+      Effect: 'Allow',
+      Action: 'kms:Decrypt',
+      Resource: 'arn:aws:kms:us-east-1:123456789012:key/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
+    } as const;
+    const out = synth((scope) => {
+      const fn = new IntegrationFunction(scope, 'engage', { ...base, name: 'engage' });
+      fn.addToPolicy(decrypt);
+      fn.addToPolicy({ ...decrypt });
+      expect(() => fn.addToPolicy({ ...decrypt, Resource: '*' })).toThrow(
+        'IntegrationFunction "engage" policy already has a different statement with Sid "DecryptSomething".',
+      );
+    });
+    const statements = policy(onlyResource(out, 'aws_iam_role_policy').policy).Statement;
+    expect(statements.filter((statement) => statement.Sid === 'DecryptSomething')).toEqual([decrypt]);
+  });
+
   it('passes non-secret environment, and reads only the given secrets', () => {
     const out = synth((scope) => {
       const fn = new IntegrationFunction(scope, 'engage', {

@@ -32,6 +32,18 @@ describe('MediaStreaming', () => {
     });
   });
 
+  it('protects the storage config from destroy by default: the instance has only one MEDIA_STREAMS config', () => {
+    const out = synth((scope) => new MediaStreaming(scope, 'media', { connectInstanceArn: instanceArn, streamPrefix: 'ga-dev' }));
+    expect(onlyResource(out, 'aws_connect_instance_storage_config').lifecycle).toEqual({ prevent_destroy: true });
+  });
+
+  it('lets the protection be turned off to remove the config deliberately', () => {
+    const out = synth(
+      (scope) => new MediaStreaming(scope, 'media', { connectInstanceArn: instanceArn, streamPrefix: 'ga-dev', protectFromDestroy: false }),
+    );
+    expect(onlyResource(out, 'aws_connect_instance_storage_config').lifecycle).toEqual({ prevent_destroy: false });
+  });
+
   it.each([
     [{ retentionHours: 0 }, /retentionHours 0 must be a whole number of hours from 1 \(ASAPP's minimum\)/],
     [{ retentionHours: 1.5 }, /retentionHours 1.5 must be a whole number/],

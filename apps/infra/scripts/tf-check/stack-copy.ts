@@ -90,6 +90,23 @@ export function planTest({ region, accountId }: StackTarget, awsVersion: string)
       target_key_arn: `arn:aws:kms:${region}:${accountId}:key/00000000-0000-4000-8000-000000000000`,
       target_key_id: '00000000-0000-4000-8000-000000000000',
     },
+    // ExistingMediaStreaming reads storage_config[0].kinesis_video_stream_config[0]; the mock would return no blocks.
+    aws_connect_instance_storage_config: {
+      storage_config: [
+        {
+          storage_type: 'KINESIS_VIDEO_STREAM',
+          kinesis_video_stream_config: [
+            {
+              prefix: 'mock-prefix',
+              retention_period_hours: 24,
+              encryption_config: [
+                { encryption_type: 'KMS', key_id: `arn:aws:kms:${region}:${accountId}:key/00000000-0000-4000-8000-000000000000` },
+              ],
+            },
+          ],
+        },
+      ],
+    },
     aws_region: { [regionAttribute]: region },
     aws_caller_identity: { account_id: accountId },
     aws_secretsmanager_random_password: { random_password: 'MockedAuthToken0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN' },

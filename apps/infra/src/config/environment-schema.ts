@@ -112,6 +112,141 @@ const backendSchema = z.discriminatedUnion(
   { error: 'expected a backend "type" of "local", "s3" or "cloud"' },
 );
 
+const streamPrefix = matching(awsFormats.kinesisVideoStreamPrefix, 'letters, digits, "_", "." and "-", at most 128');
+const kmsKeyArn = matching(awsFormats.kmsKeyArn, 'a KMS key ARN arn:aws:kms:<region>:<account>:key/<key id>');
+
+/** The instance's MEDIA_STREAMS config, named by its prefix (and key) or read by its association id. */
+export type ExistingMediaStreams = { readonly associationId: string } | { readonly prefix: string; readonly kmsKeyArn?: string };
+/** The MEDIA_STREAMS config the stack creates, defaults applied. */
+export interface CreatedMediaStreams {
+  readonly prefix?: string;
+  readonly retentionHours: number;
+  readonly kmsKeyArn?: string;
+  readonly protectFromDestroy: boolean;
+}
+export type MediaStreamsConfig = { readonly create: CreatedMediaStreams } | { readonly existing: ExistingMediaStreams };
+
+/** The instance's live media streaming as it is: nothing is created, ASAPP's role reads its streams. */
+const existingMediaStreamsSchema = z
+  .strictObject({
+    /**
+     * The instance's Kinesis video stream prefix: the one it was set up with, or the `<prefix>-connect-<alias>-contact-`
+     * form the API and console show; ASAPP's role may read `stream/<prefix>*`. Up to 256 characters, as a stream name.
+     */
+    prefix: matching(/^[a-zA-Z0-9_.-]{1,256}$/, 'letters, digits, "_", "." and "-", at most 256 (a stream name)').optional(),
+    /** With `prefix`: the customer-managed KMS key of the streams, so ASAPP's role gets kms:Decrypt on it. */
+    kmsKeyArn: kmsKeyArn.optional(),
+    /** Instead of `prefix`: the MEDIA_STREAMS storage config's association id; prefix and key are read from it. */
+    associationId: matching(
+      /^\S{1,100}$/,
+      'the AssociationId that aws connect list-instance-storage-configs --resource-type MEDIA_STREAMS prints',
+    ).optional(),
+  })
+  .superRefine((existing, ctx) => {
+    if ((existing.prefix === undefined) === (existing.associationId === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'expected either "prefix" (the Kinesis video stream prefix in the Connect console) or "associationId" (of the MEDIA_STREAMS storage config), not both or neither',
+      });
+    }
+    if (existing.associationId !== undefined && existing.kmsKeyArn !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kmsKeyArn'],
+        message: 'expected no kmsKeyArn with associationId: the key is read from the storage config; drop it',
+      });
+    }
+  })
+  .transform(
+    (existing): ExistingMediaStreams =>
+      existing.associationId !== undefined
+      ? { associationId: existing.associationId }
+        : { prefix: existing.prefix as string, ...(existing.kmsKeyArn ? { kmsKeyArn: existing.kmsKeyArn } : {}) },
+  );
+
+/** Fields that only configure a created MEDIA_STREAMS config. */
+const createdMediaStreamsFields = ['prefix', 'retentionHours', 'kmsKeyArn', 'protectFromDestroy'] as const;
+
+const mediaStreamsSchema = z
+  .strictObject({
+    /** Stream name prefix of the created config; ASAPP's role may read `stream/<prefix>*`. Default: the name prefix. */
+    prefix: streamPrefix.optional(),
+    /** Hours Kinesis Video Streams keeps each call's audio (created config). Default 24. */
+    retentionHours: z
+      .int({ error: 'expected a whole number of hours' })
+      .min(mediaStreamRetentionHours.min, { error: 'expected at least 1 hour (ASAPP reads the live stream)' })
+      .max(mediaStreamRetentionHours.max, { error: 'expected at most 87600 hours (10 years)' })
+      .optional(),
+    /** Customer-managed KMS key for the created config's streams (in `region`). Default: the AWS-managed key. */
+    kmsKeyArn: kmsKeyArn.optional(),
+    /**
+     * `prevent_destroy` on the created config: `cdktf destroy` fails rather than turn live media streaming off for
+     * the whole instance (Contact Lens and other integrations share it). Set false to remove it on purpose. Default true.
+     */
+    protectFromDestroy: z.boolean({ error: 'expected true or false' }).optional(),
+    /** The instance already streams media (one MEDIA_STREAMS config per instance): use it, create nothing. */
+    existing: existingMediaStreamsSchema.optional(),
+  })
+  .superRefine((streams, ctx) => {
+    if (streams.existing === undefined) return;
+    for (const field of createdMediaStreamsFields) {
+      if (streams[field] !== undefined) {
+        const move = field === 'prefix' || field === 'kmsKeyArn' ? `give it as existing.${field}` : 'drop it';
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `expected no ${field} next to "existing": the stack leaves the existing config as it is; ${move}`,
+        });
+      }
+    }
+  })
+  .transform(
+    ({ existing, prefix, retentionHours, kmsKeyArn, protectFromDestroy }): MediaStreamsConfig =>
+      existing !== undefined
+      ? { existing }
+      : {
+          create: {
+            ...(prefix !== undefined ? { prefix } : {}),
+            retentionHours: retentionHours ?? 24,
+            ...(kmsKeyArn !== undefined ? { kmsKeyArn } : {}),
+            protectFromDestroy: protectFromDestroy ?? true,
+          },
+        },
+  )
+  .prefault({});
+
+/** Secret Manager's recovery window: DeleteSecret takes 7-30 days, or deletes at once (ForceDeleteWithoutRecovery). */
+const recoveryWindowInDays = z
+  .int({ error: 'expected a whole number of days' })
+  .refine((days) => days === 0 || (days >= 7 && days <= 30), {
+    error: 'expected 0 (delete at once, no recovery) or 7 to 30 days (the recovery windows Secrets Manager allows)',
+  });
+
+const credentialsSecretSchema = z
+  .union(
+    [
+      z.strictObject({
+        create: z.literal(true),
+        /** Days a destroyed secret stays restorable (0 or 7-30). Default 30; 0 suits throwaway dev environments. */
+        recoveryWindowInDays: recoveryWindowInDays.default(30),
+      }),
+      z.strictObject({
+        existingArn: matching(awsFormats.secretArn, 'a Secrets Manager secret ARN').regex(/-[A-Za-z0-9]{6}$/, {
+          error:
+            'expected the full ARN, ending in the 6 characters Secrets Manager appends to the name (aws secretsmanager describe-secret --secret-id <name> --query ARN)',
+        }),
+        /** Customer-managed KMS key of the secret: the Lambdas reading it get kms:Decrypt, via Secrets Manager only. */
+        kmsKeyArn: kmsKeyArn.optional(),
+      }),
+    ],
+    {
+      error:
+        'expected {"create": true, "recoveryWindowInDays"?: 0 | 7-30} or {"existingArn": "arn:aws:secretsmanager:...", "kmsKeyArn"?: "arn:aws:kms:..."}',
+    },
+  )
+  .default({ create: true, recoveryWindowInDays: 30 });
+
 /**
  * The credentials the AWS provider deploys with. Absent: the provider's default chain (AWS_PROFILE, environment
  * variables, Terraform Cloud's dynamic provider credentials).
@@ -231,20 +366,11 @@ export const environmentSchema = z
         transitEncryption: z.boolean().default(false),
       })
       .default({ nodeType: 'cache.t4g.micro', replicas: 1, engineVersion: '8.0', transitEncryption: false }),
-    /** Connect live media streaming to Kinesis Video Streams (media streaming mode). */
-    mediaStreams: z
-      .strictObject({
-        /** Stream name prefix; ASAPP's role may read `stream/<prefix>*`. Default: the name prefix. */
-        prefix: matching(awsFormats.kinesisVideoStreamPrefix, 'letters, digits, "_", "." and "-", at most 128').optional(),
-        retentionHours: z
-          .int({ error: 'expected a whole number of hours' })
-          .min(mediaStreamRetentionHours.min, { error: 'expected at least 1 hour (ASAPP reads the live stream)' })
-          .max(mediaStreamRetentionHours.max, { error: 'expected at most 87600 hours (10 years)' })
-          .default(24),
-        /** Customer-managed KMS key for the streams (in `region`). Default: the AWS-managed key. */
-        kmsKeyArn: matching(awsFormats.kmsKeyArn, 'a KMS key ARN arn:aws:kms:<region>:<account>:key/<key id>').optional(),
-      })
-      .default({ retentionHours: 24 }),
+    /**
+     * Connect live media streaming to Kinesis Video Streams (media streaming mode): created by the stack, or the
+     * instance's existing config (`{"existing": ...}`).
+     */
+    mediaStreams: mediaStreamsSchema,
     asapp: z.strictObject({
       /** ASAPP API host, e.g. `https://api.asapp.com` or `https://api.sandbox.asapp.com`. */
       apiHost: matching(awsFormats.asappApiHost, 'a host name like "https://api.asapp.com" or "api.asapp.com"').default(
@@ -258,23 +384,16 @@ export const environmentSchema = z
       assumingRoleArns: z
         .array(matching(awsFormats.iamRoleArn, 'an IAM role ARN like arn:aws:iam::000000000000:role/asapp-generativeagent'))
         .min(1, { error: 'expected at least one ASAPP role ARN to trust' }),
-      /** sts:ExternalId ASAPP must present when assuming the access role. */
+      /**
+       * sts:ExternalId ASAPP must present when assuming the access role. Set it only when ASAPP gives you one: ASAPP's
+       * guide has no external id, and a role requiring one ASAPP does not send denies every call.
+       */
       externalId: matching(awsFormats.externalId, '2 to 1224 characters of letters, digits and "+=,.@:/-_"').optional(),
       /**
-       * Secret holding `{"apiId": "...", "apiSecret": "..."}`: created empty by the stack (fill it out of band),
-       * or an existing secret's ARN. Lambdas only get its ARN.
+       * Secret holding `{"apiId": "...", "apiSecret": "..."}`: created empty by the stack (fill it out of band), or an
+       * existing secret's ARN. Lambdas only get its ARN.
        */
-      credentialsSecret: z
-        .union(
-          [
-            z.strictObject({ create: z.literal(true) }),
-            z.strictObject({
-              existingArn: matching(awsFormats.secretArn, 'a Secrets Manager secret ARN'),
-            }),
-          ],
-          { error: 'expected {"create": true} or {"existingArn": "arn:aws:secretsmanager:..."}' },
-        )
-        .default({ create: true }),
+      credentialsSecret: credentialsSecretSchema,
     }),
     /** Contact attribute → GenerativeAgent input variable; target `taskName` selects the task to enter. */
     attributesToInputVariables: z.record(contactAttributeName, variableName).default({}),
@@ -373,13 +492,11 @@ export const environmentSchema = z
       });
     }
     checkDeployCredentials(env, ctx);
-    const kmsRegion = env.mediaStreams.kmsKeyArn ? awsFormats.kmsKeyArn.exec(env.mediaStreams.kmsKeyArn)?.[1] : undefined;
-    if (kmsRegion !== undefined && kmsRegion !== env.region) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['mediaStreams', 'kmsKeyArn'],
-        message: `expected a key in region ${env.region}, got ${kmsRegion}`,
-      });
+    checkMediaStreamsKeyRegion(env.mediaStreams, env.region, ctx);
+    if (typeof env.asapp?.credentialsSecret === 'object' && 'existingArn' in env.asapp.credentialsSecret) {
+      const path = ['asapp', 'credentialsSecret'];
+      checkRegion(env.asapp.credentialsSecret.existingArn, /^arn:[\w-]+:secretsmanager:([a-z0-9-]+):/, env.region, [...path, 'existingArn'], 'a secret', ctx);
+      checkRegion(env.asapp.credentialsSecret.kmsKeyArn, awsFormats.kmsKeyArn, env.region, [...path, 'kmsKeyArn'], 'a key', ctx);
     }
     if (env.sampleInboundFlow && !env.modes.mediaStreaming) {
       ctx.addIssue({
@@ -461,6 +578,30 @@ function checkExistingSubnets(subnets: readonly PrivateSubnet[], region: string,
   const zones = subnets.flatMap((subnet) => (typeof subnet === 'string' ? [] : [subnet.availabilityZone]));
   if (zones.length === subnets.length && new Set(zones).size < 2) {
     ctx.addIssue({ code: 'custom', path, message: 'expected subnets in at least two different Availability Zones' });
+  }
+}
+
+/** Every KMS key and the existing secret must be in the stack's region (keys are regional; the Lambdas read in-region). */
+function checkMediaStreamsKeyRegion(streams: MediaStreamsConfig, region: string, ctx: z.RefinementCtx): void {
+  // zod runs this refinement even when mediaStreams itself failed; then it holds the unparsed input: skip it.
+  if ('create' in streams) {
+    checkRegion(streams.create.kmsKeyArn, awsFormats.kmsKeyArn, region, ['mediaStreams', 'kmsKeyArn'], 'a key', ctx);
+  } else if ('existing' in streams && typeof streams.existing === 'object' && 'kmsKeyArn' in streams.existing) {
+    checkRegion(streams.existing.kmsKeyArn, awsFormats.kmsKeyArn, region, ['mediaStreams', 'existing', 'kmsKeyArn'], 'a key', ctx);
+  }
+}
+
+function checkRegion(
+  arn: string | undefined,
+  format: RegExp,
+  region: string,
+  path: PropertyKey[],
+  what: string,
+  ctx: z.RefinementCtx,
+): void {
+  const arnRegion = arn === undefined ? undefined : format.exec(arn)?.[1];
+  if (arnRegion !== undefined && arnRegion !== region) {
+    ctx.addIssue({ code: 'custom', path, message: `expected ${what} in region ${region}, got ${arnRegion}` });
   }
 }
 

@@ -381,6 +381,8 @@ export const resourcePermissions: Readonly<Record<string, Permissions>> = {
 /** Terraform data source type → what reading it needs. */
 export const dataSourcePermissions: Readonly<Record<string, Permissions>> = {
   aws_availability_zones: () => [{ actions: ['ec2:DescribeAvailabilityZones'], resources: anyResource }],
+  // mediaStreams.existing.associationId: the instance's MEDIA_STREAMS config, read only.
+  aws_connect_instance_storage_config: (scope) => [{ actions: ['connect:DescribeInstanceStorageConfig'], resources: connect(scope) }],
   aws_kms_alias: ({ partition, region, accountId }) => [
     { actions: ['kms:ListAliases'], resources: anyResource },
     { actions: ['kms:DescribeKey'], resources: [`arn:${partition}:kms:${region}:${accountId}:key/*`] },
