@@ -127,10 +127,8 @@ describe('when the processing-cue counter fails', () => {
     expect(await pull()(pollFor(guid))).toEqual({ next: 'speak', text: 'not lost', textType: 'text', playBeepBop: 0, pullMode: 'poll' });
   });
 
-  it('answers next "error" naming the key when there was nothing to deliver', async () => {
-    const response = await pull()(pollFor(guid));
-    expect(response).toMatchObject({ next: 'error', playBeepBop: 0 });
-    expect(response.text).toMatch(new RegExp(`^error retrieving action for ${actionsKey(COMPANY, guid)} - .*not an integer`));
+  it('answers "none" without the cue when there was nothing to deliver: the cue is decoration', async () => {
+    expect(await pull()(pollFor(guid))).toEqual({ next: 'none', playBeepBop: 0, pullMode: 'poll' });
   });
 });
 

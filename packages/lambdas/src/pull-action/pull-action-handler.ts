@@ -88,14 +88,13 @@ async function poll(call: CallPull): Promise<PullActionResponse> {
   ]);
   if (pulled.status === 'rejected') return fail(describeFailure(pulled.reason));
   const action = pulled.value ?? undefined;
-  for (const [what, result] of [
-    ['processing cue counter', cue],
-    ['call activity', activity],
-  ] as const) {
-    if (result.status === 'fulfilled') continue;
-    if (!action) return fail(describeFailure(result.reason));
-    // The action has left the queue: deliver it rather than lose it, just without the cue or the limits.
-    log.warn(`${what} failed`, { errorMessage: describeFailure(result.reason) });
+  // The cue is decoration: without its counter the flow just plays silence this time.
+  if (cue.status === 'rejected') log.warn('processing cue counter failed', { errorMessage: describeFailure(cue.reason) });
+  if (activity.status === 'rejected') {
+    // Without the activity the limits cannot be kept, so an empty pull ends the call (naming the cause, e.g. a full
+    // cache); an action that has left the queue is delivered rather than lost.
+    if (!action) return fail(describeFailure(activity.reason));
+    log.warn('call activity failed', { errorMessage: describeFailure(activity.reason) });
   }
   if (activity.status === 'fulfilled') {
     const pulledActivity = { anyAction: action !== undefined, endsModule: endsModule(action) };
