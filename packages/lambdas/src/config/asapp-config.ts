@@ -25,7 +25,7 @@ export interface AsappConfig {
  * retry included. So an engage ASAPP answers in 6 s still succeeds, and the Lambda always answers before the flow
  * gives up and takes its error branch without a message.
  */
-export const DEFAULT_ASAPP_TIMEOUT_MS = 6500;
+const DEFAULT_ASAPP_TIMEOUT_MS = 6500;
 
 export function parseAsappConfig(environment: Environment): AsappConfig {
   const values = readEnvironment(environment, {
