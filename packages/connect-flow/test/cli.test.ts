@@ -35,17 +35,18 @@ describe('connect-flow CLI', () => {
 
   it('prints findings with file, severity, rule and action, and exits 1 on errors', () => {
     mkdirSync(join(workDir, 'flows'));
-    copyFileSync(join(FIXTURES, 'error-branches.json'), join(workDir, 'flows', 'broken.json'));
+    copyFileSync(join(FIXTURES, 'parameter-values.json'), join(workDir, 'flows', 'broken.json'));
     const result = run(['lint', 'flows/broken.json'], workDir);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(
-      'flows/broken.json: [error] error-branches (Greet): MessageParticipant has no NoMatchingError branch in Transitions.Errors\n' +
+      'flows/broken.json: [error] parameter-values (Greet): Parameters.FlowLoggingBehavior is "On"; Connect accepts Enabled, Disabled\n' +
         'Linted 1 flow file(s): 1 error(s), 0 warning(s)\n',
     );
   });
 
   it('exits 0 when there are only warnings, and checks placeholders with --require-bound', () => {
     expect(run(['lint', join(FIXTURES, 'known-action-type.json')], workDir).code).toBe(0);
+    expect(run(['lint', join(FIXTURES, 'error-branches.json')], workDir).code).toBe(0);
     expect(run(['lint', join(FIXTURES, 'unbound-placeholders.json')], workDir).code).toBe(0);
     const bound = run(['lint', '--require-bound', join(FIXTURES, 'unbound-placeholders.json')], workDir);
     expect(bound.code).toBe(1);

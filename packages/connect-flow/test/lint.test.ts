@@ -14,6 +14,7 @@ const BROKEN_FIXTURES: Record<string, string | null> = {
   'error-branches': 'Greet',
   'compare-conditions': 'CheckLanguage',
   'lambda-time-limit': 'LookUpCaller',
+  'parameter-values': 'Greet',
   'loop-needs-wait': 'CountAttempt',
   'module-return': null,
   'flow-kind-actions': 'InvokeOtherModule',
@@ -115,5 +116,80 @@ describe('lintFlow', () => {
     expect(rulesOf(minimalFlow([poll, route('Route'), hangup]))).toEqual([
       'loop-needs-wait: loop through Route never waits: add a prompt, a Wait or a Lambda call to it',
     ]);
+  });
+
+  it('accepts enum values in any case where Connect does, and documented types without error branches as warnings', () => {
+    const voice = (engine: string) =>
+      minimalFlow([
+        {
+          Identifier: 'Start',
+          Type: 'UpdateContactTextToSpeechVoice',
+          Parameters: { TextToSpeechVoice: 'Joanna', TextToSpeechEngine: engine },
+          Transitions: { NextAction: 'Say' },
+        },
+        { Identifier: 'Say', Type: 'MessageParticipant', Parameters: { Text: 'Hi' }, Transitions: { NextAction: 'Hangup' } },
+        hangup,
+      ]);
+    expect(lintFlow(voice('neural'))).toEqual([
+      expect.objectContaining({ rule: 'error-branches', severity: 'warning', actionId: 'Say' }),
+    ]);
+    expect(rulesOf(voice('Turbo'))).toContain(
+      'parameter-values: Parameters.TextToSpeechEngine is "Turbo"; Connect accepts Standard, Neural, Generative, LongForm (any case)',
+    );
+  });
+
+  it.each([
+    ['', '""'],
+    ['<QUEUE_ARN>', '<QUEUE_ARN>'],
+    ['<<queue arn>>', '<<queue arn>>'],
+    [`arn:aws:connect:\${REGION}:1:instance/i/queue/q`, `\${REGION}`],
+    ['{queueArn}', '{queueArn}'],
+    ['{{queues.main.arn}}', '{{queues.main.arn}}'],
+    ['REPLACE_WITH_QUEUE_ARN', 'REPLACE_WITH_QUEUE_ARN'],
+    ['ENTER QUEUE ARN HERE', 'ENTER QUEUE ARN HERE'],
+  ])('reports the unbound placeholder in the queue id %j: a warning, an error with requireBound', (value, placeholder) => {
+    const flow = minimalFlow([
+      {
+        Identifier: 'Start',
+        Type: 'UpdateContactTargetQueue',
+        Parameters: { QueueId: value },
+        Transitions: { NextAction: 'Hangup', Errors: [{ NextAction: 'Hangup', ErrorType: 'NoMatchingError' }] },
+      },
+      hangup,
+    ]);
+    const expected = (severity: string) => [
+      {
+        rule: 'unbound-placeholders',
+        severity,
+        actionId: 'Start',
+        message: `Parameters.QueueId holds the unbound placeholder ${placeholder}: replace it with the resource's ARN or id before deploying`,
+      },
+    ];
+    expect(lintFlow(flow)).toEqual(expected('warning'));
+    expect(lintFlow(flow, { requireBound: true })).toEqual(expected('error'));
+  });
+
+  it('treats caller input and bots as waits in loops', () => {
+    const ask = (type: string) =>
+      minimalFlow([
+        {
+          Identifier: 'Start',
+          Type: type,
+          Parameters: { Text: 'Press 1', LexV2Bot: { AliasArn: 'arn:aws:lex:us-east-1:1:bot-alias/B/A' } },
+          Transitions: {
+            NextAction: 'Start',
+            Conditions: [{ NextAction: 'Hangup', Condition: { Operator: 'Equals', Operands: ['1'] } }],
+            Errors: [{ NextAction: 'Start', ErrorType: 'NoMatchingError' }],
+          },
+        },
+        hangup,
+      ]);
+    expect(rulesOf(ask('GetParticipantInput'))).toEqual([]);
+    expect(rulesOf(ask('ConnectParticipantWithLexBot'))).toEqual([]);
+    expect(rulesOf(ask('UpdateFlowAttributes')).filter((rule) => rule.startsWith('loop-needs-wait'))).toHaveLength(1);
+  });
+
+  it('accepts an action without Parameters, as Connect does', () => {
+    expect(rulesOf(minimalFlow([{ Identifier: 'Start', Type: 'DisconnectParticipant', Transitions: {} }]))).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { lambdaTimeLimit } from './rules/lambda-time-limit';
 import { loopNeedsWait } from './rules/loop-needs-wait';
 import { moduleReturn } from './rules/module-return';
 import { nextActionRequired } from './rules/next-action-required';
+import { parameterValues } from './rules/parameter-values';
 import { startActionExists } from './rules/start-action-exists';
 import { transitionTargetsExist } from './rules/transition-targets-exist';
 import { unboundPlaceholders } from './rules/unbound-placeholders';
@@ -29,6 +30,7 @@ const FLOW_RULES: readonly LintRule[] = [
   errorBranches,
   compareConditions,
   lambdaTimeLimit,
+  parameterValues,
   loopNeedsWait,
   moduleReturn,
   flowKindActions,
@@ -48,6 +50,6 @@ export function lintFlow(json: string | unknown, options: LintOptions = {}): Lin
   for (const action of flow.Actions) if (!actionsById.has(action.Identifier)) actionsById.set(action.Identifier, action);
   const context: LintContext = { flow, isModule: isFlowModule(flow), actionsById, options };
   return FLOW_RULES.flatMap((rule) =>
-    rule.check(context).map((violation) => ({ rule: rule.id, severity: rule.severity, ...violation })),
+    rule.check(context).map(({ severity, ...violation }) => ({ rule: rule.id, severity: severity ?? rule.severity, ...violation })),
   );
 }
