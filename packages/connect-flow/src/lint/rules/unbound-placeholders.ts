@@ -53,7 +53,7 @@ function referenceValues(action: FlowAction): { path: string; value: string }[] 
     if (typeof value === 'string') {
       if (isReference || REFERENCE_KEY.test(key)) found.push({ path, value });
     } else if (Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, `${path}[${index}]`, key, isReference));
+      for (const [index, item] of value.entries()) visit(item, `${path}[${index}]`, key, isReference);
     } else if (typeof value === 'object' && value !== null) {
       for (const [child, inner] of Object.entries(value)) {
         visit(inner, path === '' ? child : `${path}.${child}`, child, REFERENCE_CONTAINERS.has(key));
