@@ -17,7 +17,10 @@ export type FlowEvent =
   | QueueEvent
   | DisconnectEvent
   | ErrorEvent
-  | WarningEvent;
+  | WarningEvent
+  | SettingEvent
+  | InputEvent
+  | FlowTransferEvent;
 
 interface TimedEvent {
   readonly at: number;
@@ -133,6 +136,29 @@ export interface WarningEvent extends TimedEvent {
   readonly type: 'warning';
   readonly message: string;
   readonly identifier?: string;
+}
+
+/** A settings-only block (logging, recording, event hooks, routing, …) the sandbox passed through: what Connect would do. */
+export interface SettingEvent extends ActionEvent {
+  readonly type: 'setting';
+  readonly actionType: string;
+  readonly text: string;
+}
+
+/** What the caller gave a block asking for input, or `timeout` (silent caller). */
+export interface InputEvent extends ActionEvent {
+  readonly type: 'input';
+  readonly kind: 'dtmf' | 'utterance' | 'intent' | 'timeout';
+  /** The digits, the words, or the intent name (with slots in `slots`). */
+  readonly value?: string;
+  readonly slots?: Readonly<Record<string, string>>;
+}
+
+/** TransferToFlow: the contact leaves this flow for `flowId`; `found` tells whether the interpreter had that flow. */
+export interface FlowTransferEvent extends ActionEvent {
+  readonly type: 'flowTransfer';
+  readonly flowId: string;
+  readonly found: boolean;
 }
 
 /** An event before the interpreter stamps it with the call time. */

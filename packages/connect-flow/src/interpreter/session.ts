@@ -3,7 +3,7 @@ import { type Clock, realClock } from './clock';
 import { type ContactState, createContact } from './contact';
 import type { FlowEvent, UntimedFlowEvent } from './events';
 import { CallEnded, describeAction } from './failures';
-import { DEFAULT_MAX_CALL_DURATION_MS, DEFAULT_MAX_STEPS, type RunFlowOptions } from './options';
+import { type CallerInput, DEFAULT_MAX_CALL_DURATION_MS, DEFAULT_MAX_STEPS, type RunFlowOptions } from './options';
 
 /** The work given to CallSession.race did not settle within its time limit. */
 export class TimeLimitExceeded extends Error {
@@ -26,12 +26,30 @@ export class CallSession {
   private readonly origin: number;
   private readonly maxSteps: number;
   private steps = 0;
+  private readonly pendingInput: CallerInput[];
 
   constructor(readonly options: RunFlowOptions) {
     this.clock = options.clock ?? realClock();
     this.origin = this.clock.now();
     this.contact = createContact(options.contact);
     this.maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
+    this.pendingInput = [...(options.callerInput ?? [])];
+  }
+
+  /**
+   * Listens for the caller's next input for at most `timeoutMs`: the next pending input, once its `atMs` has come.
+   * Undefined when the caller stays silent that long (the input, if any, stays for a later block).
+   */
+  async awaitCallerInput(timeoutMs: number): Promise<CallerInput | undefined> {
+    const next = this.pendingInput[0];
+    const waitMs = Math.max(0, (next?.atMs ?? 0) - this.elapsed());
+    if (next === undefined || waitMs > timeoutMs) {
+      await this.wait(timeoutMs);
+      return undefined;
+    }
+    if (waitMs > 0) await this.wait(waitMs);
+    this.pendingInput.shift();
+    return next;
   }
 
   /** Call time: ms since the call started. */

@@ -8,18 +8,18 @@ const MAX_LOOP_COUNT = 100;
 // "J" parameters: static numbers, or a JSONPath resolved at run time.
 const numberOrPath = z.union([z.string(), z.number()]);
 
-const waitParametersSchema = z.object({
-  TimeoutSeconds: numberOrPath,
-  Events: z.array(z.string()).optional(),
-});
+// Exported flows name the limit TimeLimitSeconds; older documentation TimeoutSeconds.
+const waitParametersSchema = z
+  .object({ TimeoutSeconds: numberOrPath.optional(), TimeLimitSeconds: numberOrPath.optional(), Events: z.array(z.string()).optional() })
+  .refine((parameters) => (parameters.TimeoutSeconds ?? parameters.TimeLimitSeconds) !== undefined, 'TimeLimitSeconds is required');
 
 /**
  * Wait: on a voice call none of its events (CustomerReturned, BotParticipantDisconnected) can happen, so it always
  * lasts TimeoutSeconds and branches WaitCompleted.
  */
 export const wait: ActionHandler = async (scope) => {
-  const { TimeoutSeconds } = parseParameters(scope.action, waitParametersSchema);
-  const seconds = wholeNumberParameter(scope, 'TimeoutSeconds', TimeoutSeconds, MAX_WAIT_SECONDS);
+  const { TimeoutSeconds, TimeLimitSeconds } = parseParameters(scope.action, waitParametersSchema);
+  const seconds = wholeNumberParameter(scope, 'TimeLimitSeconds', TimeLimitSeconds ?? TimeoutSeconds ?? 0, MAX_WAIT_SECONDS);
   await scope.session.wait(seconds * 1000);
   return { kind: 'branch', value: 'WaitCompleted' };
 };
