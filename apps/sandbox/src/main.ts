@@ -18,6 +18,7 @@ async function simulate(options: CliOptions, scenario: Scenario, services: Sandb
     scenario,
     services,
     ...(options.flowFile === undefined ? {} : { flowFile: options.flowFile }),
+    ...(options.flowsDir === undefined ? {} : { flowsDir: options.flowsDir }),
     bindings: options.bindings,
     timeScale: options.timeScale,
   });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { BindingError, parseLambdaBinding, parseScenario, type SandboxServices, ScenarioError, startSandboxServices } from '../src';
+import { parseLambdaBinding, parseScenario, type SandboxServices, ScenarioError, startSandboxServices } from '../src';
 import { FIXTURES_DIR, indexOf, simulate } from './helpers';
 
 // Whole calls against a real Valkey and the emulator: a generous limit, so a loaded CI machine cannot trip it.
@@ -54,11 +54,16 @@ describe('--flow with a foreign module', () => {
     });
   });
 
-  it('refuses to start while a Lambda it calls is unbound, naming each ARN and the fix', async () => {
-    const attempt = simulate(services, greeting, { flowFile: FOREIGN_MODULE, bindings: [parseLambdaBinding('acme-ga-engage=engage')] });
-    await expect(attempt).rejects.toThrow(BindingError);
-    await expect(attempt).rejects.toThrow(`${FOREIGN_PULL_ARN}\nbind each with --lambda NAME_OR_ARN=HANDLER`);
-    await expect(attempt).rejects.not.toThrow(FOREIGN_ENGAGE_ARN);
+  it('answers a Lambda nothing is bound to with {} and a warning naming it, and uses the scenario\'s response for it', async () => {
+    const bindings = [parseLambdaBinding('acme-ga-engage=engage')];
+    const { transcript } = await simulate(services, greeting, { flowFile: FOREIGN_MODULE, bindings });
+    expect(transcript.outcome.endReason).not.toBe('error');
+    expect(transcript.warnings).toContain(`no Lambda handler for ${FOREIGN_PULL_ARN}: answering {} (bind one, or give the scenario a response for it)`);
+    expect(transcript.warnings.join('\n')).not.toContain(FOREIGN_ENGAGE_ARN);
+
+    const answered = parseScenario({ services: { lambdas: { 'acme-ga-pullaction': { next: 'disengage' } } } }, 'test', 'answered');
+    const withResponse = await simulate(services, answered, { flowFile: FOREIGN_MODULE, bindings });
+    expect(withResponse.transcript.outcome).toMatchObject({ endReason: 'moduleReturned', disposition: 'disengage' });
   });
 
   it('renders a --flow file holding our placeholders as the infra does, so the shipped module runs on its own', async () => {

@@ -20,6 +20,7 @@ export type FlowEvent =
   | WarningEvent
   | SettingEvent
   | InputEvent
+  | PauseEvent
   | FlowTransferEvent;
 
 interface TimedEvent {
@@ -152,6 +153,16 @@ export interface InputEvent extends ActionEvent {
   /** The digits, the words, or the intent name (with slots in `slots`). */
   readonly value?: string;
   readonly slots?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The flow waits with nothing playing: for the caller's input (up to the block's time limit, or until the input's
+ * moment) or in a Wait block. Emitted as the pause starts, like speech, so a clock can pass it quickly.
+ */
+export interface PauseEvent extends ActionEvent {
+  readonly type: 'pause';
+  readonly reason: 'input' | 'wait';
+  readonly durationMs: number;
 }
 
 /** TransferToFlow: the contact leaves this flow for `flowId`; `found` tells whether the interpreter had that flow. */

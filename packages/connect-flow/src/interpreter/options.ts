@@ -17,6 +17,12 @@ export type LambdaInvoker = (
 ) => Promise<unknown>;
 
 /**
+ * What a LambdaInvoker resolves with when nothing handles that function: the flow then gets Connect's neutral
+ * answer, `{}`, and the run a warning naming the ARN.
+ */
+export const NO_LAMBDA_HANDLER: unique symbol = Symbol('no Lambda handler');
+
+/**
  * Places the third-party leg of a "Transfer to phone number" and resolves when it ends: `completed` (the far end
  * answered and later hung up, so the flow may resume), `callFailed`, or `timeout` (no answer in `timeoutSeconds`).
  */

@@ -40,14 +40,14 @@ export class CallSession {
    * Listens for the caller's next input for at most `timeoutMs`: the next pending input, once its `atMs` has come.
    * Undefined when the caller stays silent that long (the input, if any, stays for a later block).
    */
-  async awaitCallerInput(timeoutMs: number): Promise<CallerInput | undefined> {
+  async awaitCallerInput(identifier: string, timeoutMs: number): Promise<CallerInput | undefined> {
     const next = this.pendingInput[0];
     const waitMs = Math.max(0, (next?.atMs ?? 0) - this.elapsed());
     if (next === undefined || waitMs > timeoutMs) {
-      await this.wait(timeoutMs);
+      await this.pause(identifier, 'input', timeoutMs);
       return undefined;
     }
-    if (waitMs > 0) await this.wait(waitMs);
+    if (waitMs > 0) await this.pause(identifier, 'input', waitMs);
     this.pendingInput.shift();
     return next;
   }
@@ -74,6 +74,12 @@ export class CallSession {
     }
     const deadline = this.nextDeadline();
     if (this.elapsed() >= deadline.atMs) throw deadline.end();
+  }
+
+  /** Waits `ms` with nothing playing (announced by a `pause` event), unless the call ends first. */
+  async pause(identifier: string, reason: 'input' | 'wait', ms: number): Promise<void> {
+    this.emit({ type: 'pause', identifier, reason, durationMs: ms });
+    await this.wait(ms);
   }
 
   /** Lets `ms` of call time pass (a prompt playing, a wait), unless the call ends first. */

@@ -20,7 +20,7 @@ const waitParametersSchema = z
 export const wait: ActionHandler = async (scope) => {
   const { TimeoutSeconds, TimeLimitSeconds } = parseParameters(scope.action, waitParametersSchema);
   const seconds = wholeNumberParameter(scope, 'TimeLimitSeconds', TimeLimitSeconds ?? TimeoutSeconds ?? 0, MAX_WAIT_SECONDS);
-  await scope.session.wait(seconds * 1000);
+  await scope.session.pause(scope.action.Identifier, 'wait', seconds * 1000);
   return { kind: 'branch', value: 'WaitCompleted' };
 };
 

@@ -3,8 +3,8 @@ import { ActionFailure, CallEnded } from '../failures';
 import { contactFlowEvent } from '../lambda-event';
 import { validateLambdaResponse } from '../lambda-response';
 import { parseParameters } from '../parameters';
-import type { LambdaInvoker } from '../options';
-import { type ActionHandler, type ActionScope, NEXT } from '../scope';
+import { type LambdaInvoker, NO_LAMBDA_HANDLER } from '../options';
+import { type ActionHandler, NEXT } from '../scope';
 import { TimeLimitExceeded } from '../session';
 
 const parametersSchema = z.object({
@@ -28,7 +28,7 @@ export const invokeLambdaFunction: ActionHandler = async (scope) => {
   const { action, session, frame } = scope;
   const parameters = parseParameters(action, parametersSchema);
   const arn = scope.reference('LambdaFunctionARN', parameters.LambdaFunctionARN);
-  const invoke = session.options.invokeLambda ?? neutralLambda(scope);
+  const invoke = session.options.invokeLambda ?? unbound;
   const invocationParameters = Object.fromEntries(
     Object.entries(parameters.LambdaInvocationAttributes ?? {}).map(([key, value]) => [scope.text(key), scope.text(value)]),
   );
@@ -63,6 +63,14 @@ export const invokeLambdaFunction: ActionHandler = async (scope) => {
   try {
     const event = contactFlowEvent(session.contact, invocationParameters);
     response = await session.race(invoke(arn, event, { timeLimitMs, identifier: action.Identifier }), timeLimitMs);
+    if (response === NO_LAMBDA_HANDLER) {
+      session.emit({
+        type: 'warning',
+        identifier: action.Identifier,
+        message: `no Lambda handler for ${arn}: answering {} (bind one, or give the scenario a response for it)`,
+      });
+      response = {};
+    }
   } catch (error) {
     if (error instanceof CallEnded) throw error;
     fail(
@@ -78,14 +86,5 @@ export const invokeLambdaFunction: ActionHandler = async (scope) => {
   return NEXT;
 };
 
-// Without an invoker the function answers an empty map, valid for either ResponseType, so the flow goes on.
-function neutralLambda(scope: ActionScope): LambdaInvoker {
-  return async (arn) => {
-    scope.session.emit({
-      type: 'warning',
-      identifier: scope.action.Identifier,
-      message: `no Lambda handler for ${arn}: answering {} (bind one, or give the scenario a response for it)`,
-    });
-    return {};
-  };
-}
+// Without an invoker every function is unbound: the flow goes on with the neutral answer.
+const unbound: LambdaInvoker = async () => NO_LAMBDA_HANDLER;

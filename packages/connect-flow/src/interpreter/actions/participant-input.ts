@@ -51,8 +51,8 @@ export const getParticipantInput: ActionHandler = async (scope) => {
   const parameters = parseParameters(scope.action, getInputParametersSchema);
   await playMessage(scope, parameters);
   const timeoutSeconds = seconds(scope, 'InputTimeLimitSeconds', parameters.InputTimeLimitSeconds, DEFAULT_INPUT_SECONDS);
-  const input = await scope.session.awaitCallerInput(timeoutSeconds * 1000);
   const identifier = scope.action.Identifier;
+  const input = await scope.session.awaitCallerInput(identifier, timeoutSeconds * 1000);
   if (input?.dtmf === undefined) {
     if (input !== undefined) {
       scope.session.emit({ type: 'warning', identifier, message: 'the caller spoke, but this block collects DTMF digits: ignored' });
@@ -108,8 +108,8 @@ export const connectParticipantWithLexBot: ActionHandler = async (scope) => {
   );
   await playMessage(scope, parameters);
   const startTimeoutMs = parseNumber(sessionAttributes['x-amz-lex:audio:start-timeout-ms:*'] ?? '') ?? DEFAULT_LEX_START_TIMEOUT_MS;
-  const input = await scope.session.awaitCallerInput(startTimeoutMs);
   const identifier = scope.action.Identifier;
+  const input = await scope.session.awaitCallerInput(identifier, startTimeoutMs);
   if (input === undefined) {
     scope.session.emit({ type: 'input', identifier, kind: 'timeout' });
     throw new ActionFailure(INPUT_TIMEOUT, `the caller said nothing to bot ${bot} within ${startTimeoutMs} ms`);
