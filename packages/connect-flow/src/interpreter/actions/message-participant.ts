@@ -40,13 +40,27 @@ export async function playMessage(
   if (Text !== undefined) {
     await speak(scope, plainTextUtterance(scope.text(Text), msPerCharacter), maxMs);
   } else if (SSML !== undefined) {
-    const ssml = scope.text(SSML);
+    const ssml = asSsml(scope, scope.text(SSML));
     await speak(scope, parseSsml(ssml, msPerCharacter), maxMs, ssml);
   } else if (PromptId !== undefined) {
     await play(scope, 'prompt', scope.reference('PromptId', PromptId), maxMs);
   } else if (Media !== undefined) {
     await play(scope, 'media', scope.reference('Media.Uri', Media.Uri), maxMs);
   }
+}
+
+/**
+ * Real flows put plain words in the SSML field ("Welcome to ACME corporation") and Connect published them; text with
+ * no markup at all is spoken as if wrapped in <speak> (⚠ Connect's handling is undocumented), with a warning.
+ */
+function asSsml(scope: ActionScope, ssml: string): string {
+  if (ssml.includes('<')) return ssml;
+  scope.session.emit({
+    type: 'warning',
+    identifier: scope.action.Identifier,
+    message: 'SSML without <speak> markup: spoken as if wrapped in <speak>…</speak>',
+  });
+  return `<speak>${ssml}</speak>`;
 }
 
 function parseSsml(ssml: string, msPerCharacter: number): Utterance {
