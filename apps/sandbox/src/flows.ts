@@ -8,6 +8,7 @@ import {
   renderFlowTemplate,
 } from '@genagent-connect/connect-flow';
 import type { HandlerName } from './bindings';
+import { GENERATIVE_AGENT_MODULE } from './scenario';
 
 /** flow-modules/ at the repository root. */
 const FLOW_MODULES_DIR = join(__dirname, '..', '..', '..', 'flow-modules');
@@ -81,7 +82,7 @@ export function loadFlows(selection: FlowSelection): LoadedFlows {
       file,
     );
   const module = render(join(FLOW_MODULES_DIR, 'generative-agent-module.json'), selection.outputVariables);
-  const library = flowLibrary(selection, (file) => {
+  const library = flowLibrary(selection, module, (file) => {
     const asWritten = parseFlow(readFileSync(file, 'utf8'), file);
     return findPlaceholders(asWritten).length === 0 ? asWritten : render(file);
   });
@@ -112,7 +113,7 @@ export function loadFlows(selection: FlowSelection): LoadedFlows {
 }
 
 /** The flows of `--flows DIR` (by file name and Metadata.name) and the scenario's named flows; modules apart. */
-function flowLibrary(selection: FlowSelection, load: (file: string) => Flow) {
+function flowLibrary(selection: FlowSelection, ourModule: Flow, load: (file: string) => Flow) {
   const flows: Record<string, Flow> = {};
   const modules: Record<string, Flow> = {};
   const add = (key: string, flow: Flow) => {
@@ -128,7 +129,7 @@ function flowLibrary(selection: FlowSelection, load: (file: string) => Flow) {
       if (typeof metadataName === 'string' && metadataName !== '') add(metadataName, flow);
     }
   }
-  for (const [key, file] of Object.entries(selection.namedFlows ?? {})) add(key, load(file));
+  for (const [key, file] of Object.entries(selection.namedFlows ?? {})) add(key, file === GENERATIVE_AGENT_MODULE ? ourModule : load(file));
   return { flows, modules };
 }
 

@@ -9,6 +9,8 @@ import { z } from 'zod';
  */
 export const DEFAULT_LONG_POLL_WAIT_MS = MAX_PULL_WAIT_MS;
 export const DEFAULT_COMPANY_MARKER = 'sandbox-company';
+/** A scenario `flows` value that stands for the shipped GenerativeAgent module (say, under your deployed module's ARN). */
+export const GENERATIVE_AGENT_MODULE = 'GENERATIVE_AGENT_MODULE';
 
 const milliseconds = z.int({ error: 'must be a whole number of milliseconds' }).min(0, { error: 'must be 0 or more' });
 const callLimitSeconds = z
@@ -177,7 +179,7 @@ const scenarioSchema = z
     services: servicesSchema.default({ lambdas: {}, blocks: {} }),
     /**
      * Targets of TransferToFlow and InvokeFlowModule: `{name, id or ARN: flow file}`, paths relative to the scenario
-     * file. `--flows DIR` adds every flow in DIR by file name.
+     * file; `GENERATIVE_AGENT_MODULE` (the value) is the shipped module. `--flows DIR` adds every flow in DIR by file name.
      */
     flows: z.record(z.string(), z.string().min(1)).default({}),
     pstn: pstnSchema.optional(),
@@ -234,7 +236,9 @@ export function loadScenario(path: string): Scenario {
     throw new ScenarioError(`${path}: not valid JSON (${(error as Error).message})`);
   }
   const scenario = parseScenario(json, path, basename(path, '.json'));
-  const flows = Object.fromEntries(Object.entries(scenario.flows).map(([key, file]) => [key, resolve(dirname(path), file)]));
+  const flows = Object.fromEntries(
+    Object.entries(scenario.flows).map(([key, file]) => [key, file === GENERATIVE_AGENT_MODULE ? file : resolve(dirname(path), file)]),
+  );
   return { ...scenario, flows };
 }
 
