@@ -18,6 +18,7 @@ const BROKEN_FIXTURES: Record<string, string | null> = {
   'loop-needs-wait': 'CountAttempt',
   'module-return': null,
   'flow-kind-actions': 'InvokeOtherModule',
+  'flow-type-actions': 'Greet',
   'known-action-type': 'Greet',
   'unbound-placeholders': 'Greet',
 };
@@ -187,6 +188,28 @@ describe('lintFlow', () => {
     expect(rulesOf(ask('GetParticipantInput'))).toEqual([]);
     expect(rulesOf(ask('ConnectParticipantWithLexBot'))).toEqual([]);
     expect(rulesOf(ask('UpdateFlowAttributes')).filter((rule) => rule.startsWith('loop-needs-wait'))).toHaveLength(1);
+  });
+
+  it('knows every action type of the flow-language reference', () => {
+    // The Contents of the participant, contact, flow-control and interaction action pages of the reference.
+    const documented = [
+      ...['ConnectParticipantWithLexBot', 'DisconnectParticipant', 'GetParticipantInput', 'MessageParticipant', 'MessageParticipantIteratively', 'ShowView'],
+      ...['CompleteOutboundCall', 'CreateCase', 'CreateTask', 'CreateWisdomSession', 'DequeueContactAndTransferToQueue', 'EndFlowModuleExecution'],
+      ...['GetCase', 'InvokeFlowModule', 'StartOutboundChatContact', 'TagContact', 'TransferContactToAgent', 'TransferContactToQueue', 'UnTagContact'],
+      ...['UpdateCase', 'UpdateContactAttributes', 'UpdateContactCallbackNumber', 'UpdateContactData', 'UpdateContactEventHooks'],
+      ...['UpdateContactMediaProcessing', 'UpdateContactMediaStreamingBehavior', 'UpdateContactRecordingAndAnalyticsBehavior'],
+      ...['UpdateContactRecordingBehavior', 'ResumeContact', 'UpdateContactRoutingBehavior', 'UpdateContactTargetQueue'],
+      ...['UpdateContactTextToSpeechVoice', 'UpdatePreviousContactParticipantState'],
+      ...['CheckHoursOfOperation', 'CheckMetricData', 'CheckOutboundCallStatus', 'CheckVoiceId', 'Compare', 'DistributeByPercentage'],
+      ...['EndFlowExecution', 'GetMetricData', 'Loop', 'StartVoiceIdStream', 'TransferToFlow', 'UpdateFlowAttributes', 'UpdateFlowLoggingBehavior'],
+      ...['UpdateRoutingCriteria', 'Wait'],
+      ...['AssociateContactToCustomerProfile', 'CreateCallbackContact', 'CreateCustomerProfile', 'InvokeLambdaFunction', 'GetCustomerProfile'],
+      ...['GetCustomerProfileObject', 'GetCalculatedAttributesForCustomerProfile', 'UpdateCustomerProfile'],
+    ];
+    const unknown = documented.filter((type) =>
+      lintFlow(minimalFlow([{ Identifier: 'Start', Type: type, Parameters: {}, Transitions: {} }])).some((finding) => finding.rule === 'known-action-type'),
+    );
+    expect(unknown).toEqual([]);
   });
 
   it('accepts an action without Parameters, as Connect does', () => {

@@ -16,6 +16,23 @@ export type ActionConditions =
   /** Conditions name fixed results, e.g. Loop's ContinueLooping / DoneLooping. */
   | { readonly kind: 'results'; readonly results: readonly string[] };
 
+/** Flow types as exported flows name them in `Metadata.type` (the console's flow types). */
+export const FLOW_TYPES = [
+  'contactFlow',
+  'customerQueue',
+  'customerHold',
+  'customerWhisper',
+  'agentHold',
+  'agentWhisper',
+  'outboundWhisper',
+  'agentTransfer',
+  'queueTransfer',
+] as const;
+export type FlowType = (typeof FLOW_TYPES)[number];
+
+const INBOUND_AND_TRANSFER: readonly FlowType[] = ['contactFlow', 'agentTransfer', 'queueTransfer'];
+const NOT_HOLD: readonly FlowType[] = FLOW_TYPES.filter((type) => type !== 'customerHold' && type !== 'agentHold');
+
 /** A static parameter with a closed set of values. */
 export interface EnumParameter {
   readonly values: readonly string[];
@@ -36,8 +53,10 @@ export interface ActionTypeInfo {
   readonly waitsForCaller: boolean;
   /** A loop through it is not a busy loop: it takes time (caller, Lambda, transfer) or counts its own repetitions. */
   readonly pacesLoops: boolean;
-  /** Where the action may appear; `module`/`contactFlow` are the only kinds a document tells apart. */
+  /** Where the action may appear; `module`/`contactFlow` are the only kinds a document's shape tells apart. */
   readonly allowedIn: 'any' | 'contactFlow' | 'module';
+  /** The flow types the reference allows it in, where it restricts them (undefined: every type). */
+  readonly flowTypes?: readonly FlowType[];
   /** Enumerated static parameters, by name (dotted for nested objects, e.g. `ResponseValidation.ResponseType`). */
   readonly enums: Readonly<Record<string, EnumParameter>>;
   /**
@@ -84,7 +103,7 @@ const ACTION_CATALOG: Readonly<Record<string, ActionTypeInfo>> = {
     conditions: VALUE,
     enums: { StoreInput: TRUE_FALSE },
   }),
-  MessageParticipant: participant(),
+  MessageParticipant: participant({ flowTypes: NOT_HOLD }),
   MessageParticipantIteratively: participant({
     conditions: { kind: 'results', results: ['MessagesInterrupted'] },
     mayRunUntilCallEnds: true,
@@ -100,7 +119,7 @@ const ACTION_CATALOG: Readonly<Record<string, ActionTypeInfo>> = {
   EndFlowModuleExecution: define('contact', { errors: [], terminal: true, allowedIn: 'module' }),
   GetCase: define('contact', { errors: ['MultipleFound', 'NoneFound', 'NoMatchingError'] }),
   // Runs a whole module, which has its own pacing.
-  InvokeFlowModule: define('contact', { pacesLoops: true, allowedIn: 'contactFlow' }),
+  InvokeFlowModule: define('contact', { pacesLoops: true, allowedIn: 'contactFlow', flowTypes: ['contactFlow'] }),
   ResumeContact: define('contact'),
   StartOutboundChatContact: define('contact'),
   TagContact: settings('contact', 'tag the contact'),
@@ -114,11 +133,15 @@ const ACTION_CATALOG: Readonly<Record<string, ActionTypeInfo>> = {
   UpdateContactEventHooks: settings('contact', 'set the flow run on a contact event (whisper, hold, customer queue, disconnect)'),
   UpdateContactMediaProcessing: settings('contact', 'change media processing for the contact'),
   UpdateContactMediaStreamingBehavior: define('contact', {
+    flowTypes: NOT_HOLD,
     enums: { MediaStreamingState: ON_OFF, MediaStreamType: { values: ['Audio'] } },
   }),
   UpdateContactRecordingAndAnalyticsBehavior: settings('contact', 'set recording and Contact Lens analytics'),
   UpdateContactRecordingBehavior: settings('contact', 'set call recording and analytics'),
-  UpdateContactRoutingBehavior: settings('contact', 'change the routing priority or age of the contact'),
+  UpdateContactRoutingBehavior: settings('contact', 'change the routing priority or age of the contact', {
+    errors: [],
+    flowTypes: ['contactFlow'],
+  }),
   UpdateContactTargetQueue: define('contact'),
   UpdateContactTextToSpeechVoice: define('contact', {
     errors: [],
@@ -141,7 +164,7 @@ const ACTION_CATALOG: Readonly<Record<string, ActionTypeInfo>> = {
   Loop: define('flowControl', { errors: [], conditions: { kind: 'results', results: ['ContinueLooping', 'DoneLooping'] }, pacesLoops: true }),
   StartVoiceIdStream: settings('flowControl', 'start streaming audio to Voice ID'),
   // Control leaves this flow for the target, so nothing after it runs.
-  TransferToFlow: define('flowControl', { terminal: true }),
+  TransferToFlow: define('flowControl', { terminal: true, flowTypes: INBOUND_AND_TRANSFER }),
   UpdateFlowAttributes: define('flowControl'),
   UpdateFlowLoggingBehavior: settings('flowControl', 'turn flow logs to CloudWatch on or off', {
     errors: [],
@@ -174,6 +197,7 @@ const ACTION_CATALOG: Readonly<Record<string, ActionTypeInfo>> = {
   TransferParticipantToThirdParty: define('interaction', {
     errors: ['CallFailed', 'ConnectionTimeLimitExceeded', 'NoMatchingError'],
     pacesLoops: true,
+    flowTypes: [...INBOUND_AND_TRANSFER, 'customerQueue'],
     enums: { ContinueFlowExecution: TRUE_FALSE },
   }),
 };

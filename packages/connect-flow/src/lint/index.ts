@@ -2,6 +2,7 @@ import { type FlowAction, isFlowModule } from '../model';
 import { compareConditions } from './rules/compare-conditions';
 import { errorBranches } from './rules/error-branches';
 import { flowKindActions } from './rules/flow-kind-actions';
+import { flowTypeActions } from './rules/flow-type-actions';
 import { identifierFormat } from './rules/identifier-format';
 import { knownActionType } from './rules/known-action-type';
 import { lambdaTimeLimit } from './rules/lambda-time-limit';
@@ -34,6 +35,7 @@ const FLOW_RULES: readonly LintRule[] = [
   loopNeedsWait,
   moduleReturn,
   flowKindActions,
+  flowTypeActions,
   knownActionType,
   unboundPlaceholders,
 ];
