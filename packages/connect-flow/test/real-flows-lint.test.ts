@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintFlow } from '../src';
+import { flowToMermaid, lintFlow, parseFlow } from '../src';
 
 // Flows exported from live Connect instances or deployed by AWS's samples: Connect accepted every one of them.
 const REAL_FLOWS = join(__dirname, '../../../../shared/real-flows');
@@ -15,5 +15,10 @@ describe('the linter on real flows Connect accepted', () => {
     const findings = lintFlow(readFileSync(join(REAL_FLOWS, file), 'utf8'));
     expect(findings.filter((finding) => finding.severity === 'error')).toEqual([]);
     expect(findings.filter((finding) => finding.rule === 'known-action-type')).toEqual([]);
+  });
+
+  it.each(realFlowFiles)('%s parses and draws', (file) => {
+    const flow = parseFlow(readFileSync(join(REAL_FLOWS, file), 'utf8'), file);
+    expect(flowToMermaid(flow).split('\n').filter((line) => line.includes('-->') || line.includes('-.->')).length).toBeGreaterThan(flow.Actions.length - 1);
   });
 });
