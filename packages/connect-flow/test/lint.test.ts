@@ -126,7 +126,7 @@ describe('lintFlow', () => {
           Identifier: 'Start',
           Type: 'UpdateContactTextToSpeechVoice',
           Parameters: { TextToSpeechVoice: 'Joanna', TextToSpeechEngine: engine },
-          Transitions: { NextAction: 'Say' },
+          Transitions: { NextAction: 'Say', Errors: [{ NextAction: 'Say', ErrorType: 'NoMatchingError' }] },
         },
         { Identifier: 'Say', Type: 'MessageParticipant', Parameters: { Text: 'Hi' }, Transitions: { NextAction: 'Hangup' } },
         hangup,
@@ -135,7 +135,7 @@ describe('lintFlow', () => {
       expect.objectContaining({ rule: 'error-branches', severity: 'warning', actionId: 'Say' }),
     ]);
     expect(rulesOf(voice('Turbo'))).toContain(
-      'parameter-values: Parameters.TextToSpeechEngine is "Turbo"; Connect accepts Standard, Neural, Generative, LongForm (any case)',
+      'parameter-values: Parameters.TextToSpeechEngine is "Turbo"; Connect accepts Standard, Neural, Long-Form, Generative (any case)',
     );
   });
 

@@ -143,10 +143,11 @@ const ACTION_CATALOG: Readonly<Record<string, ActionTypeInfo>> = {
     flowTypes: ['contactFlow'],
   }),
   UpdateContactTargetQueue: define('contact'),
+  // Current reference: fails (NoMatchingError) on an invalid voice or engine; older exports have no error branch.
   UpdateContactTextToSpeechVoice: define('contact', {
-    errors: [],
     enums: {
-      TextToSpeechEngine: { values: ['Standard', 'Neural', 'Generative', 'LongForm'], anyCase: true },
+      // Amazon Polly's engines; exported flows write them capitalised ("Neural"), Polly in lower case.
+      TextToSpeechEngine: { values: ['Standard', 'Neural', 'Long-Form', 'Generative'], anyCase: true },
       TextToSpeechStyle: { values: ['None', 'Conversational', 'Newscaster'], anyCase: true },
     },
   }),

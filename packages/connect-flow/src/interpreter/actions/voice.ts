@@ -7,7 +7,7 @@ const parametersSchema = z.object({
   // Connect accepts the engine in any case ("Neural" in exported flows, "neural" in its API).
   TextToSpeechEngine: z
     .string()
-    .refine((engine) => ['standard', 'neural', 'generative', 'longform'].includes(engine.toLowerCase()), 'must be Standard, Neural, Generative or LongForm')
+    .refine((engine) => ['standard', 'neural', 'long-form', 'generative'].includes(engine.toLowerCase()), 'must be Standard, Neural, Long-Form or Generative')
     .optional(),
   TextToSpeechStyle: z.string().optional(),
 });
