@@ -159,7 +159,11 @@ const ACTION_CATALOG: Readonly<Record<string, ActionTypeInfo>> = {
   CheckOutboundCallStatus: define('flowControl', { errors: ['NoMatchingCondition', 'NoMatchingError'], conditions: VALUE }),
   CheckVoiceId: define('flowControl', { errors: ['NoMatchingCondition', 'NoMatchingError'], conditions: VALUE }),
   Compare: define('flowControl', { errors: ['NoMatchingCondition'], conditions: VALUE }),
-  DistributeByPercentage: define('flowControl', { errors: ['NoMatchingCondition'], conditions: VALUE }),
+  DistributeByPercentage: define('flowControl', {
+    errors: ['NoMatchingCondition'],
+    conditions: VALUE,
+    flowTypes: [...INBOUND_AND_TRANSFER, 'customerQueue'],
+  }),
   EndFlowExecution: define('flowControl', { errors: [], terminal: true }),
   GetMetricData: define('flowControl'),
   Loop: define('flowControl', { errors: [], conditions: { kind: 'results', results: ['ContinueLooping', 'DoneLooping'] }, pacesLoops: true }),

@@ -146,6 +146,21 @@ describe('other documented actions', () => {
     expect(eventsOfType(neutral, 'warning')[0]?.message).toMatch(/^CheckMetricData calls a service the sandbox does not run/);
   });
 
+  it('distributes by a number from 1 to 100, which answerService may fix', async () => {
+    const flow = flowOf(
+      act('Split', 'DistributeByPercentage', {}, {
+        NextAction: 'rest',
+        Conditions: [{ NextAction: 'first', Condition: { Operator: 'NumberLessThan', Operands: ['21'] } }],
+        Errors: errorTo('rest', 'NoMatchingCondition'),
+      }),
+      ...routeTo('first'),
+      ...routeTo('rest'),
+    );
+    expect((await run(flow, { answerService: () => ({ value: '20' }) })).attributes.route).toBe('first');
+    expect((await run(flow, { answerService: () => ({ value: '21' }) })).attributes.route).toBe('rest');
+    expect(['first', 'rest']).toContain((await run(flow)).attributes.route);
+  });
+
   it('interrupts looping prompts after InterruptFrequencySeconds', async () => {
     const flow = flowOf(
       act(

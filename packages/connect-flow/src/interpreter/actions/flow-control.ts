@@ -52,3 +52,13 @@ export const checkHoursOfOperation: ActionHandler = async (scope) => {
   const open = scope.session.options.isWithinHours?.(id) ?? true;
   return { kind: 'branch', value: open ? 'True' : 'False' };
 };
+
+/**
+ * DistributeByPercentage: a random whole number from 1 to 100 its conditions compare (a chain of NumberLessThan).
+ * options.answerService may fix it (`value`), so a test or scenario can pick a branch.
+ */
+export const distributeByPercentage: ActionHandler = async (scope) => {
+  const { action, session } = scope;
+  const answer = session.options.answerService?.({ identifier: action.Identifier, actionType: action.Type, parameters: action.Parameters });
+  return { kind: 'branch', value: answer?.value ?? String(1 + Math.floor(Math.random() * 100)) };
+};

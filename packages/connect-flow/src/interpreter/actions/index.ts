@@ -3,7 +3,7 @@ import type { ActionHandler } from '../scope';
 import { updateContactAttributes, updateFlowAttributes } from './attributes';
 import { compare } from './compare';
 import { disconnectParticipant } from './disconnect';
-import { checkHoursOfOperation, loop, wait } from './flow-control';
+import { checkHoursOfOperation, distributeByPercentage, loop, wait } from './flow-control';
 import { invokeLambdaFunction } from './invoke-lambda';
 import { updateContactMediaStreamingBehavior } from './media-streaming';
 import { messageParticipant, messageParticipantIteratively } from './message-participant';
@@ -42,6 +42,7 @@ const handlers: Readonly<Record<string, ActionHandler>> = {
   TransferContactToAgent: transferContactToAgent,
   DequeueContactAndTransferToQueue: dequeueContactAndTransferToQueue,
   UpdateContactCallbackNumber: updateContactCallbackNumber,
+  DistributeByPercentage: distributeByPercentage,
 };
 
 /** Action types with a handler of their own; every other documented type is a setting or a service call. */
