@@ -12,6 +12,7 @@ const BROKEN_FIXTURES: Record<string, string | null> = {
   'next-action-required': 'Greet',
   'unreachable-actions': 'Orphan',
   'error-branches': 'Greet',
+  'required-error-branches': 'SetNumber',
   'compare-conditions': 'CheckLanguage',
   'lambda-time-limit': 'LookUpCaller',
   'parameter-values': 'Greet',

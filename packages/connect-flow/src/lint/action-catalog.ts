@@ -44,6 +44,11 @@ export interface ActionTypeInfo {
   readonly category: ActionCategory;
   /** ErrorTypes the reference lists for the action (NoMatchingError catches every one without its own branch). */
   readonly errors: readonly string[];
+  /**
+   * Error branches CreateContactFlow rejects the flow without (found by importing single blocks through the API,
+   * aws-samples/sample-aicc-builder-for-amazon-connect-ai-agent#26); most types need none.
+   */
+  readonly requiredErrors?: readonly string[];
   readonly conditions: ActionConditions;
   /** Ends the flow (or module) on success, so it needs no NextAction. */
   readonly terminal: boolean;
@@ -128,7 +133,10 @@ const ACTION_CATALOG: Readonly<Record<string, ActionTypeInfo>> = {
   UnTagContact: settings('contact', 'remove tags from the contact'),
   UpdateCase: define('contact', { errors: ['ContactNotLinked', 'NoMatchingError'] }),
   UpdateContactAttributes: define('contact', { enums: { TargetContact: { values: ['Current', 'Related'] } } }),
-  UpdateContactCallbackNumber: define('contact', { errors: ['InvalidCallbackNumber', 'CallbackNumberNotDialable'] }),
+  UpdateContactCallbackNumber: define('contact', {
+    errors: ['InvalidCallbackNumber', 'CallbackNumberNotDialable'],
+    requiredErrors: ['InvalidCallbackNumber', 'CallbackNumberNotDialable'],
+  }),
   UpdateContactData: settings('contact', 'update the contact name, description or references'),
   UpdateContactEventHooks: settings('contact', 'set the flow run on a contact event (whisper, hold, customer queue, disconnect)'),
   UpdateContactMediaProcessing: settings('contact', 'change media processing for the contact'),

@@ -10,6 +10,7 @@ import { loopNeedsWait } from './rules/loop-needs-wait';
 import { moduleReturn } from './rules/module-return';
 import { nextActionRequired } from './rules/next-action-required';
 import { parameterValues } from './rules/parameter-values';
+import { requiredErrorBranches } from './rules/required-error-branches';
 import { startActionExists } from './rules/start-action-exists';
 import { transitionTargetsExist } from './rules/transition-targets-exist';
 import { unboundPlaceholders } from './rules/unbound-placeholders';
@@ -29,6 +30,7 @@ const FLOW_RULES: readonly LintRule[] = [
   nextActionRequired,
   unreachableActions,
   errorBranches,
+  requiredErrorBranches,
   compareConditions,
   lambdaTimeLimit,
   parameterValues,
