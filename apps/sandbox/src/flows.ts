@@ -82,10 +82,15 @@ export function loadFlows(selection: FlowSelection): LoadedFlows {
       file,
     );
   const module = render(join(FLOW_MODULES_DIR, 'generative-agent-module.json'), selection.outputVariables);
-  const library = flowLibrary(selection, module, (file) => {
+  // A file runs as written, unless it holds our placeholders: then it is rendered as the infra would render it, our
+  // own module template with the scenario's output variables.
+  const load = (file: string): Flow => {
     const asWritten = parseFlow(readFileSync(file, 'utf8'), file);
-    return findPlaceholders(asWritten).length === 0 ? asWritten : render(file);
-  });
+    if (findPlaceholders(asWritten).length === 0) return asWritten;
+    const isOurModule = asWritten.Actions.some((action) => action.Identifier === OUTPUT_VARIABLES_ACTION_ID);
+    return render(file, isOurModule ? selection.outputVariables : {});
+  };
+  const library = flowLibrary(selection, module, load);
   const modules: Record<string, Flow> = { ...library.modules, [SANDBOX_MODULE_ARN]: module };
   const flows = library.flows;
   const withOurModule = (loaded: Omit<LoadedFlows, 'modules' | 'flows'>): LoadedFlows => {
@@ -95,13 +100,7 @@ export function loadFlows(selection: FlowSelection): LoadedFlows {
     return { ...loaded, modules, flows };
   };
   if (selection.flowFile !== undefined) {
-    const file = selection.flowFile;
-    // Our own module template takes the scenario's output variables, as the shipped module does.
-    const outputVariablesFor = (template: Flow) =>
-      template.Actions.some((action) => action.Identifier === OUTPUT_VARIABLES_ACTION_ID) ? selection.outputVariables : {};
-    const asWritten = parseFlow(readFileSync(file, 'utf8'), file);
-    const flow = findPlaceholders(asWritten).length === 0 ? asWritten : render(file, outputVariablesFor(asWritten));
-    return withOurModule({ flow, label: basename(file) });
+    return withOurModule({ flow: load(selection.flowFile), label: basename(selection.flowFile) });
   }
   if (selection.mode === 'pstn') {
     return withOurModule({ flow: render(join(FLOW_MODULES_DIR, 'pstn-transfer-flow.json')), label: 'pstn-transfer-flow.json' });
