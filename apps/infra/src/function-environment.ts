@@ -43,6 +43,7 @@ export function pullActionEnvironment(config: EnvironmentConfig, valkey: ValkeyE
     PULL_WAIT_MS: String(config.pullMode.mode === 'longPoll' ? config.pullMode.maxWaitMs : 0),
     MAX_IDLE_SECONDS: String(config.maxIdleSeconds),
     MAX_CONVERSATION_SECONDS: String(config.maxConversationSeconds),
+    VALKEY_OUTAGE_GRACE_SECONDS: String(config.valkeyOutageGraceSeconds),
   };
 }
 

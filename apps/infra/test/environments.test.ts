@@ -122,6 +122,7 @@ describe('dev (local state, new VPC, both modes, sample flow)', () => {
       PULL_WAIT_MS: '0',
       MAX_IDLE_SECONDS: '120',
       MAX_CONVERSATION_SECONDS: '3600',
+      VALKEY_OUTAGE_GRACE_SECONDS: '30',
       SSML_CONVERSIONS: JSON.stringify([{ searchFor: '\\bASAPP\\b', replaceWith: '<say-as interpret-as="characters">ASAPP</say-as>' }]),
     });
   });

@@ -63,3 +63,11 @@ export function valkeyConnectionFailure(error: unknown): string | undefined {
 export function valkeyOutOfMemory(error: unknown): string | undefined {
   return error instanceof ValkeyOutOfMemoryError ? error.message : undefined;
 }
+
+/**
+ * What a Valkey fault did (`Valkey is out of memory …`, `error connecting to Valkey - …`), or undefined when the error is
+ * not one: an outage or a full cache, which a failover, a restart or a drained queue ends.
+ */
+export function valkeyFault(error: unknown): string | undefined {
+  return valkeyOutOfMemory(error) ?? valkeyConnectionFailure(error);
+}

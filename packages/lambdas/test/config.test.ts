@@ -46,8 +46,14 @@ describe('valid configuration', () => {
   it('treats empty strings as unset', () => {
     expect(parseValkeyConfig({ ...VALKEY_BASE, VALKEY_PORT: '', VALKEY_TLS: '' })).toMatchObject({ port: 6379, tls: false });
     expect(
-      parsePullActionConfig({ SSML_CONVERSIONS: '', PULL_WAIT_MS: '', MAX_IDLE_SECONDS: '', MAX_CONVERSATION_SECONDS: '' }),
-    ).toEqual({ ssmlConversions: [], pullWaitMs: 0, maxIdleSeconds: 120, maxConversationSeconds: 3600 });
+      parsePullActionConfig({
+        SSML_CONVERSIONS: '',
+        PULL_WAIT_MS: '',
+        MAX_IDLE_SECONDS: '',
+        MAX_CONVERSATION_SECONDS: '',
+        VALKEY_OUTAGE_GRACE_SECONDS: '',
+      }),
+    ).toEqual({ ssmlConversions: [], pullWaitMs: 0, maxIdleSeconds: 120, maxConversationSeconds: 3600, valkeyOutageGraceSeconds: 30 });
   });
 
   it('reads the attribute mapping and pull settings', () => {
@@ -88,6 +94,7 @@ const badValues: Case[] = [
   ['PULL_WAIT_MS', { PULL_WAIT_MS: '5001' }, parsePullActionConfig, /5000/],
   ['MAX_IDLE_SECONDS', { MAX_IDLE_SECONDS: '0' }, parsePullActionConfig, /from 1 to 21600/],
   ['MAX_IDLE_SECONDS', { MAX_IDLE_SECONDS: '2m' }, parsePullActionConfig, /not a whole number/],
+  ['VALKEY_OUTAGE_GRACE_SECONDS', { VALKEY_OUTAGE_GRACE_SECONDS: '121' }, parsePullActionConfig, /from 0 \(no grace\) to 120/],
   ['MAX_CONVERSATION_SECONDS', { MAX_CONVERSATION_SECONDS: '21601' }, parsePullActionConfig, /from 1 to 21600/],
   ['VALKEY_HOST', {}, parseValkeyConfig, /not set/],
   ['VALKEY_PORT', { ...VALKEY_BASE, VALKEY_PORT: 'six' }, parseValkeyConfig, /not a whole number/],

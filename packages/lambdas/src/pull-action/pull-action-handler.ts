@@ -4,7 +4,7 @@ import { type ConnectEvent, contactIdForLogs, contactIdOf, parseConnectEvent } f
 import { errorMessageOf } from '../errors';
 import { guardedHandler, type LambdaHandler } from '../lambda-handler';
 import { type ContactLogger, createLambdaLogger, type Logger } from '../logging';
-import { valkeyConnectionFailure } from '../valkey';
+import { valkeyConnectionFailure, valkeyFault } from '../valkey';
 import { callLimitReached, endsModule } from './call-limits';
 import { longPoll } from './long-poll';
 import {
@@ -14,6 +14,7 @@ import {
   pullModeFor,
   responseForAction,
 } from './pull-action-response';
+import { ValkeyOutageClock } from './valkey-outage';
 
 type PullQueue = Pick<ActionQueue, 'pull' | 'nextProcessingCue' | 'observeActivity' | 'markActive'>;
 
@@ -27,7 +28,19 @@ export interface PullActionHandlerDependencies {
    * on it, so not a monotonic clock). Default `Date.now`.
    */
   readonly clock?: () => number;
+  /** Since when each call's pulls have met Valkey faults, in this container. Default: a new one per handler. */
+  readonly outageClock?: ValkeyOutageClock;
+  /** Waits, to pace a long-poll answering `none` during an outage. Default setTimeout. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
+
+/**
+ * A long-poll answering `none` at once would send the module straight back, spinning on a Valkey that fails fast
+ * (connection refused); during an outage its answer waits until this long (or PULL_WAIT_MS, if shorter) after it began.
+ */
+const OUTAGE_LONG_POLL_PACE_MS = 1000;
+
+const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** ASAPP's module spells the attribute the first way, seed 001 the second; either works. */
 const COMPANY_MARKER_ATTRIBUTES = ['ASAPP_CompanyMarker', 'ASAPP_companyMarker'] as const;
@@ -62,6 +75,11 @@ interface CallPull {
   readonly describeFailure: (error: unknown) => string;
   /** The flow's error answer, logged. */
   readonly fail: (errorMessage: string) => PullActionResponse;
+  /**
+   * The answer to a failed Valkey operation: `none` while Valkey has failed the call for less than the outage grace
+   * (unreachable, silent or full), else `error` naming what happened.
+   */
+  readonly fault: (error: unknown) => Promise<PullActionResponse>;
 }
 
 /** An action reached the flow: the call is not idle. Failing to note it only delays the idle limit, so it is logged. */
@@ -79,21 +97,21 @@ async function markActive({ queue, companyMarker, guid, log, describeFailure }: 
  * module): one round trip, not three.
  */
 async function poll(call: CallPull): Promise<PullActionResponse> {
-  const { queue, config, companyMarker, guid, log, clock, describeFailure, fail } = call;
+  const { queue, config, companyMarker, guid, log, clock, describeFailure, fail, fault } = call;
   const nowMs = clock();
   const [cue, pulled, activity] = await Promise.allSettled([
     queue.nextProcessingCue(companyMarker, guid),
     queue.pull(companyMarker, guid),
     queue.observeActivity(companyMarker, guid, nowMs),
   ]);
-  if (pulled.status === 'rejected') return fail(describeFailure(pulled.reason));
+  if (pulled.status === 'rejected') return fault(pulled.reason);
   const action = pulled.value ?? undefined;
   // The cue is decoration: without its counter the flow just plays silence this time.
   if (cue.status === 'rejected') log.warn('processing cue counter failed', { errorMessage: describeFailure(cue.reason) });
   if (activity.status === 'rejected') {
-    // Without the activity the limits cannot be kept, so an empty pull ends the call (naming the cause, e.g. a full
-    // cache); an action that has left the queue is delivered rather than lost.
-    if (!action) return fail(describeFailure(activity.reason));
+    // Without the activity the limits cannot be kept, so an empty pull is a fault (a full cache refuses the SET NX):
+    // `none` within the outage grace, then `error` naming the cause. An action that has left the queue is delivered.
+    if (!action) return fault(activity.reason);
     log.warn('call activity failed', { errorMessage: describeFailure(activity.reason) });
   }
   if (activity.status === 'fulfilled') {
@@ -113,7 +131,7 @@ async function poll(call: CallPull): Promise<PullActionResponse> {
  * after it.
  */
 async function pullWaiting(call: CallPull, processingAtStart: boolean): Promise<PullActionResponse> {
-  const { queue, config, companyMarker, guid, clock, describeFailure, fail } = call;
+  const { queue, config, companyMarker, guid, clock, fail, fault } = call;
   let activity: CallActivity;
   let outcome: Awaited<ReturnType<typeof longPoll>>;
   let anyAction = false;
@@ -129,7 +147,7 @@ async function pullWaiting(call: CallPull, processingAtStart: boolean): Promise<
       },
     });
   } catch (error) {
-    return fail(describeFailure(error));
+    return fault(error);
   }
   const limit = callLimitReached(config, activity, clock(), { anyAction, endsModule: endsModule(outcome.action) });
   if (limit) return fail(limit);
@@ -147,6 +165,9 @@ async function pullWaiting(call: CallPull, processingAtStart: boolean): Promise<
 export function createPullActionHandler(dependencies: PullActionHandlerDependencies): LambdaHandler<PullActionResponse> {
   const { config, queue } = dependencies;
   const clock = dependencies.clock ?? Date.now;
+  const outageClock = dependencies.outageClock ?? new ValkeyOutageClock();
+  const sleep = dependencies.sleep ?? sleepFor;
+  const graceMs = config.valkeyOutageGraceSeconds * 1000;
   const logger = dependencies.logger ?? createLambdaLogger('pull-action');
   const pullMode = pullModeFor(config.pullWaitMs);
   const modeState = (processing: boolean): PullModeState =>
@@ -158,6 +179,7 @@ export function createPullActionHandler(dependencies: PullActionHandlerDependenc
     // An event that could not be read says nothing about processing; the module ends the call on error anyway.
     errorResponse: (errorMessage) => pullActionError(errorMessage, modeState(false)),
     async handle(event, log) {
+      const startedAt = performance.now();
       const processingAtStart = processingOf(event);
       const fail = (errorMessage: string): PullActionResponse => {
         log.error('pull failed', { errorMessage });
@@ -170,8 +192,28 @@ export function createPullActionHandler(dependencies: PullActionHandlerDependenc
       const describeFailure = (error: unknown) =>
         valkeyConnectionFailure(error) ??
         `error retrieving action for ${actionsKey(companyMarker, guid)} - ${errorMessageOf(error)}`;
-      const call: CallPull = { queue, config, companyMarker, guid, log, clock, describeFailure, fail };
+      const callKey = actionsKey(companyMarker, guid);
+      let faulted = false;
+      const fault = async (error: unknown): Promise<PullActionResponse> => {
+        const what = valkeyFault(error);
+        if (what === undefined) return fail(describeFailure(error));
+        faulted = true;
+        const outageMs = outageClock.failed(callKey, clock());
+        if (outageMs >= graceMs) {
+          return fail(`${what} (failing for ${Math.floor(outageMs / 1000)} s, valkeyOutageGraceSeconds ${config.valkeyOutageGraceSeconds})`);
+        }
+        log.warn('Valkey fault within the outage grace: answering none', { errorMessage: what, outageMs });
+        if (pullMode === 'longPoll') {
+          const paceMs = Math.min(config.pullWaitMs, OUTAGE_LONG_POLL_PACE_MS) - (performance.now() - startedAt);
+          if (paceMs >= 1) await sleep(paceMs);
+        }
+        // The caller keeps hearing what the module plays between polls: silence, or the cue while processing.
+        const playBeepBop = pullMode === 'longPoll' && processingAtStart ? 1 : 0;
+        return responseForAction(undefined, playBeepBop, modeState(processingAtStart), config.ssmlConversions);
+      };
+      const call: CallPull = { queue, config, companyMarker, guid, log, clock, describeFailure, fail, fault };
       const response = pullMode === 'poll' ? await poll(call) : await pullWaiting(call, processingAtStart);
+      if (!faulted) outageClock.recovered(callKey);
       if (response.next === 'error') return response;
       const processing = response.pullMode === 'longPoll' ? response.processing : undefined;
       const logged = { next: response.next, playBeepBop: response.playBeepBop, processing };

@@ -1,4 +1,4 @@
-import { type ActionQueue, type PushEventParseResult, parsePushEvent } from '@genagent-connect/action-queue';
+import { type ActionQueue, type PushEventParseResult, parsePushEvent, ValkeyUnavailableError } from '@genagent-connect/action-queue';
 import type { ParsedEvent } from '../connect-event';
 import { errorMessageOf } from '../errors';
 import { guardedHandler, type LambdaHandler } from '../lambda-handler';
@@ -36,7 +36,12 @@ export function pushFailed(errorMessage: string): PushActionResponse {
 function storeFailure(actionName: string, error: unknown): string {
   const outOfMemory = valkeyOutOfMemory(error);
   if (outOfMemory) return `${outOfMemory}: action not stored`;
-  return valkeyConnectionFailure(error) ?? `error processing action ${actionName} - ${errorMessageOf(error)}`;
+  const unreachable = valkeyConnectionFailure(error);
+  // The write was sent and its reply lost: it may run (or have run) anyway, so ASAPP must not take this as "not stored".
+  if (unreachable && error instanceof ValkeyUnavailableError && error.commandSent) {
+    return `${unreachable}: outcome unknown, the action may have been stored`;
+  }
+  return unreachable ?? `error processing action ${actionName} - ${errorMessageOf(error)}`;
 }
 
 /**
