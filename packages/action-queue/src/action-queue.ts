@@ -1,9 +1,10 @@
 import type Valkey from 'iovalkey';
 import { type AsappAction, companyMarkerSchema, guidSchema, parseAsappAction } from './action-schema';
-import { blockingPop } from './blocking-pop';
+import { blockingMove, blockingPop } from './blocking-pop';
 import { type CallActivity, markCallActive, observeCallActivity } from './call-activity';
 import { InvalidActionError, InvalidStoredActionError } from './errors';
-import { QUEUE_TTL_SECONDS, actionsKey, beepBopCounterKey } from './keys';
+import { QUEUE_TTL_SECONDS, actionsKey, beepBopCounterKey, inFlightKey, sequenceKey } from './keys';
+import { PULL_SCRIPT, PUSH_SCRIPT, runScript, splitStoredEntry } from './scripts';
 import type { ValkeyClient } from './valkey-client';
 
 export interface PullOptions {
@@ -13,6 +14,12 @@ export interface PullOptions {
    * wait. A BLPOP occupies the connection, so a long-polling client must not be shared with pushers.
    */
   readonly waitMs?: number;
+}
+
+/** An action with the sequence number its push was given (per call, from 1). */
+export interface SequencedAction {
+  readonly action: AsappAction;
+  readonly sequence: number;
 }
 
 /** By default the flow plays the processing cue on the 1st, 7th, 13th… pull of a call (ASAPP's module paces it so). */
@@ -40,10 +47,18 @@ function callIdentifiers(companyMarker: string, guid: string): [string, string] 
   return [companyMarker, guid];
 }
 
+function validWaitMs(options: PullOptions): number {
+  const waitMs = options.waitMs ?? 0;
+  if (!Number.isInteger(waitMs) || waitMs < 0) {
+    throw new RangeError(`waitMs must be a whole number of milliseconds >= 0, got ${waitMs}`);
+  }
+  return waitMs;
+}
+
 function parseStoredAction(key: string, entry: string): AsappAction {
   let json: unknown;
   try {
-    json = JSON.parse(entry);
+    json = JSON.parse(splitStoredEntry(entry).json);
   } catch {
     throw new InvalidStoredActionError(key, 'not valid JSON');
   }
@@ -57,20 +72,19 @@ export class ActionQueue {
   constructor(private readonly client: ValkeyClient) {}
 
   /**
-   * Validates and appends the action to its call's queue, refreshing the queue's TTL in the same transaction.
-   * Throws InvalidActionError (nothing stored), ValkeyOutOfMemoryError (nothing stored: MULTI/EXEC is all or
-   * nothing) or ValkeyUnavailableError. Resolves with the action as stored.
+   * Validates and appends the action to its call's queue with the call's next sequence number, refreshing the TTLs,
+   * in one script. Throws InvalidActionError (nothing stored), ValkeyOutOfMemoryError (nothing stored: the script's
+   * first write, INCR, is refused) or ValkeyUnavailableError. Resolves with the action as stored and its sequence.
    */
-  async push(input: unknown): Promise<AsappAction> {
+  async push(input: unknown): Promise<SequencedAction> {
     const parsed = parseAsappAction(input);
     if (!parsed.ok) throw new InvalidActionError(parsed.error);
     const action = parsed.action;
-    const key = actionsKey(action.companyMarker, action.guid);
-    const replies = await this.client.run((connection) =>
-      connection.multi().rpush(key, JSON.stringify(action)).expire(key, QUEUE_TTL_SECONDS).exec(),
+    const keys = [actionsKey(action.companyMarker, action.guid), sequenceKey(action.companyMarker, action.guid)];
+    const sequence = await this.client.run((connection) =>
+      runScript(connection, PUSH_SCRIPT, keys, [JSON.stringify(action), QUEUE_TTL_SECONDS]),
     );
-    assertTransactionSucceeded(replies, key);
-    return action;
+    return { action, sequence: Number(sequence) };
   }
 
   /**
@@ -79,10 +93,7 @@ export class ActionQueue {
    */
   async pull(companyMarker: string, guid: string, options: PullOptions = {}): Promise<AsappAction | null> {
     const key = actionsKey(...callIdentifiers(companyMarker, guid));
-    const waitMs = options.waitMs ?? 0;
-    if (!Number.isInteger(waitMs) || waitMs < 0) {
-      throw new RangeError(`waitMs must be a whole number of milliseconds >= 0, got ${waitMs}`);
-    }
+    const waitMs = validWaitMs(options);
     const startedAt = performance.now();
     const entry = await this.client.run((connection: Valkey) => {
       if (waitMs === 0) return connection.lpop(key);
@@ -92,6 +103,42 @@ export class ActionQueue {
       return blockingPop(connection, key, remainingMs, this.client.commandTimeoutMs);
     });
     return entry === null ? null : parseStoredAction(key, entry);
+  }
+
+  /**
+   * At-least-once pull: acknowledges every action of the call up to `acknowledged` (the last sequence the flow
+   * received; 0 = none yet), then answers the oldest unacknowledged in-flight action again or moves the oldest queued
+   * one to the in-flight list (waiting up to waitMs for one when long-polling). An action leaves Valkey only once a
+   * later pull acknowledges it, so one whose answer was lost (timed-out reply, failed invocation) is delivered again;
+   * queued duplicates of acknowledged actions (after a failover) are dropped. null when there is none.
+   */
+  async pullReliably(
+    companyMarker: string,
+    guid: string,
+    acknowledged: number,
+    options: PullOptions = {},
+  ): Promise<SequencedAction | null> {
+    const [marker, id] = callIdentifiers(companyMarker, guid);
+    if (!Number.isSafeInteger(acknowledged) || acknowledged < 0) {
+      throw new RangeError(`the acknowledged sequence must be a whole number >= 0, got ${acknowledged}`);
+    }
+    const waitMs = validWaitMs(options);
+    const [queue, inFlight] = [actionsKey(marker, id), inFlightKey(marker, id)];
+    const startedAt = performance.now();
+    const entry = await this.client.run(async (connection: Valkey) => {
+      const available = await runScript(connection, PULL_SCRIPT, [queue, inFlight, sequenceKey(marker, id)], [
+        acknowledged,
+        QUEUE_TTL_SECONDS,
+      ]);
+      if (typeof available === 'string' || waitMs === 0) return typeof available === 'string' ? available : null;
+      const remainingMs = Math.max(1, Math.round(waitMs - (performance.now() - startedAt)));
+      return blockingMove(connection, queue, inFlight, remainingMs, this.client.commandTimeoutMs);
+    });
+    if (entry === null) return null;
+    const { sequence } = splitStoredEntry(entry);
+    // Only a blocking move can bring one the flow has (the script drops them): the next pull acknowledges it.
+    if (sequence > 0 && sequence <= acknowledged) return null;
+    return { action: parseStoredAction(queue, entry), sequence };
   }
 
   /**

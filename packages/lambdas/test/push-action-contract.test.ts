@@ -271,7 +271,8 @@ describe.each(cases.map((contract, index) => ({ ...contract, guid: `contract-${i
   it(contract.stored ? 'stores the action normalised: no nulls, extra fields or typed variables' : 'stores nothing', async () => {
     const entries = await target().raw.run((connection) => connection.lrange(actionsKey(COMPANY, contract.guid), 0, -1));
     const expected = contract.stored ? [{ ...contract.stored, companyMarker: COMPANY, guid: contract.guid }] : [];
-    expect(entries.map((entry) => JSON.parse(entry))).toEqual(expected);
+    // Each entry is `<sequence> <action JSON>` (the sequence numbers the call's pushes, for at-least-once pulls).
+    expect(entries.map((entry) => JSON.parse(entry.replace(/^1 /, '')))).toEqual(expected);
   });
 
   it(`has pull-action hand the flow exactly that${contract.thenNone === false ? '' : ', then none'}`, async () => {

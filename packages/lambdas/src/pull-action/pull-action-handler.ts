@@ -1,4 +1,4 @@
-import { type ActionQueue, actionsKey, type CallActivity } from '@genagent-connect/action-queue';
+import { type ActionQueue, actionsKey, type AsappAction, type CallActivity } from '@genagent-connect/action-queue';
 import type { PullActionConfig } from '../config/pull-action-config';
 import { type ConnectEvent, contactIdForLogs, contactIdOf, parseConnectEvent } from '../connect-event';
 import { errorMessageOf } from '../errors';
@@ -8,15 +8,15 @@ import { valkeyConnectionFailure, valkeyFault } from '../valkey';
 import { callLimitReached, endsModule } from './call-limits';
 import { longPoll } from './long-poll';
 import {
+  type AnswerState,
   type PullActionResponse,
-  type PullModeState,
   pullActionError,
   pullModeFor,
   responseForAction,
 } from './pull-action-response';
 import { ValkeyOutageClock } from './valkey-outage';
 
-type PullQueue = Pick<ActionQueue, 'pull' | 'nextProcessingCue' | 'observeActivity' | 'markActive'>;
+type PullQueue = Pick<ActionQueue, 'pull' | 'pullReliably' | 'nextProcessingCue' | 'observeActivity' | 'markActive'>;
 
 export interface PullActionHandlerDependencies {
   readonly config: PullActionConfig;
@@ -63,6 +63,23 @@ function processingOf(event: ConnectEvent): boolean {
   return event.Details.Parameters.processing === '1';
 }
 
+/**
+ * This project's module passes `lastSequence` (its `genagentLastSequence` flow attribute, "0" before the first
+ * action): the pull is then at-least-once. ASAPP's module passes nothing: undefined, the pull is ASAPP's LPOP.
+ */
+function lastSequenceOf(event: ConnectEvent): number | undefined | 'invalid' {
+  const value = event.Details.Parameters.lastSequence;
+  if (value === undefined) return undefined;
+  if (value === '') return 0;
+  return /^\d{1,15}$/.test(value) ? Number(value) : 'invalid';
+}
+
+/** What one take from the queue gave: the action and, for an at-least-once pull, its sequence number. */
+interface Taken {
+  readonly action: AsappAction;
+  readonly sequence?: number;
+}
+
 /** One call's pull, once the call is known. */
 interface CallPull {
   readonly queue: PullQueue;
@@ -71,6 +88,13 @@ interface CallPull {
   readonly guid: string;
   readonly log: ContactLogger;
   readonly clock: () => number;
+  /**
+   * Takes the call's next action (waiting up to waitMs), acknowledging `acknowledged` first when the pull is
+   * at-least-once.
+   */
+  readonly take: (acknowledged: number, waitMs: number) => Promise<Taken | null>;
+  /** The last sequence the flow passed (undefined for ASAPP's module). */
+  readonly lastSequence: number | undefined;
   /** What went wrong with a Valkey operation, for the flow and the log. */
   readonly describeFailure: (error: unknown) => string;
   /** The flow's error answer, logged. */
@@ -97,15 +121,15 @@ async function markActive({ queue, companyMarker, guid, log, describeFailure }: 
  * module): one round trip, not three.
  */
 async function poll(call: CallPull): Promise<PullActionResponse> {
-  const { queue, config, companyMarker, guid, log, clock, describeFailure, fail, fault } = call;
+  const { queue, config, companyMarker, guid, log, clock, take, lastSequence, describeFailure, fail, fault } = call;
   const nowMs = clock();
   const [cue, pulled, activity] = await Promise.allSettled([
     queue.nextProcessingCue(companyMarker, guid),
-    queue.pull(companyMarker, guid),
+    take(lastSequence ?? 0, 0),
     queue.observeActivity(companyMarker, guid, nowMs),
   ]);
   if (pulled.status === 'rejected') return fault(pulled.reason);
-  const action = pulled.value ?? undefined;
+  const action = pulled.value?.action;
   // The cue is decoration: without its counter the flow just plays silence this time.
   if (cue.status === 'rejected') log.warn('processing cue counter failed', { errorMessage: describeFailure(cue.reason) });
   if (activity.status === 'rejected') {
@@ -121,7 +145,18 @@ async function poll(call: CallPull): Promise<PullActionResponse> {
   }
   if (action) await markActive(call);
   const playBeepBop = cue.status === 'fulfilled' && cue.value ? 1 : 0;
-  return responseForAction(action, playBeepBop, { pullMode: 'poll' }, config.ssmlConversions);
+  const delivery = deliveryState(lastSequence, pulled.value?.sequence);
+  return responseForAction(action, playBeepBop, { pullMode: 'poll', ...delivery }, config.ssmlConversions);
+}
+
+/**
+ * The sequence the flow will have received after this answer: the delivered action's, or what it already had (an
+ * entry without a number, written by another PushAction, counts 0 and must not move the flow back). `{}` for ASAPP's
+ * module.
+ */
+function deliveryState(lastSequence: number | undefined, delivered: number | undefined): { sequence?: number } {
+  if (lastSequence === undefined) return {};
+  return { sequence: Math.max(lastSequence, delivered ?? 0) };
 }
 
 /**
@@ -131,19 +166,22 @@ async function poll(call: CallPull): Promise<PullActionResponse> {
  * after it.
  */
 async function pullWaiting(call: CallPull, processingAtStart: boolean): Promise<PullActionResponse> {
-  const { queue, config, companyMarker, guid, clock, fail, fault } = call;
+  const { queue, config, companyMarker, guid, clock, take, fail, fault } = call;
   let activity: CallActivity;
   let outcome: Awaited<ReturnType<typeof longPoll>>;
   let anyAction = false;
+  // processingStart/processingEnd consumed on the way are acknowledged by the next take of this same invocation.
+  let lastSequence = call.lastSequence;
   try {
     activity = await queue.observeActivity(companyMarker, guid, clock());
     outcome = await longPoll({
       waitMs: config.pullWaitMs,
       processing: processingAtStart,
       pull: async (waitMs) => {
-        const action = await queue.pull(companyMarker, guid, { waitMs });
-        anyAction ||= action !== null;
-        return action;
+        const taken = await take(lastSequence ?? 0, waitMs);
+        anyAction ||= taken !== null;
+        if (taken) lastSequence = deliveryState(lastSequence, taken.sequence).sequence;
+        return taken?.action ?? null;
       },
     });
   } catch (error) {
@@ -154,7 +192,8 @@ async function pullWaiting(call: CallPull, processingAtStart: boolean): Promise<
   if (anyAction) await markActive(call);
   const processing = outcome.processing ? 1 : 0;
   const playBeepBop = outcome.action ? 0 : processing;
-  return responseForAction(outcome.action, playBeepBop, { pullMode: 'longPoll', processing }, config.ssmlConversions);
+  const delivery = deliveryState(lastSequence, undefined);
+  return responseForAction(outcome.action, playBeepBop, { pullMode: 'longPoll', processing, ...delivery }, config.ssmlConversions);
 }
 
 /**
@@ -170,8 +209,10 @@ export function createPullActionHandler(dependencies: PullActionHandlerDependenc
   const graceMs = config.valkeyOutageGraceSeconds * 1000;
   const logger = dependencies.logger ?? createLambdaLogger('pull-action');
   const pullMode = pullModeFor(config.pullWaitMs);
-  const modeState = (processing: boolean): PullModeState =>
-    pullMode === 'poll' ? { pullMode } : { pullMode, processing: processing ? 1 : 0 };
+  const modeState = (processing: boolean, lastSequence?: number): AnswerState => ({
+    ...(pullMode === 'poll' ? { pullMode } : { pullMode, processing: processing ? 1 : 0 }),
+    ...deliveryState(lastSequence, undefined),
+  }) as AnswerState;
   return guardedHandler({
     logger,
     parse: parseConnectEvent,
@@ -181,10 +222,13 @@ export function createPullActionHandler(dependencies: PullActionHandlerDependenc
     async handle(event, log) {
       const startedAt = performance.now();
       const processingAtStart = processingOf(event);
+      const parsedSequence = lastSequenceOf(event);
+      const lastSequence = typeof parsedSequence === 'number' ? parsedSequence : undefined;
       const fail = (errorMessage: string): PullActionResponse => {
         log.error('pull failed', { errorMessage });
-        return pullActionError(errorMessage, modeState(processingAtStart));
+        return pullActionError(errorMessage, modeState(processingAtStart, lastSequence));
       };
+      if (parsedSequence === 'invalid') return fail('lastSequence must be a whole number (the module\'s genagentLastSequence)');
       const companyMarker = companyMarkerOf(event);
       if (!companyMarker) return fail('missing companyMarker parameter');
       const guid = guidOf(event);
@@ -209,14 +253,19 @@ export function createPullActionHandler(dependencies: PullActionHandlerDependenc
         }
         // The caller keeps hearing what the module plays between polls: silence, or the cue while processing.
         const playBeepBop = pullMode === 'longPoll' && processingAtStart ? 1 : 0;
-        return responseForAction(undefined, playBeepBop, modeState(processingAtStart), config.ssmlConversions);
+        return responseForAction(undefined, playBeepBop, modeState(processingAtStart, lastSequence), config.ssmlConversions);
       };
-      const call: CallPull = { queue, config, companyMarker, guid, log, clock, describeFailure, fail, fault };
+      const take = async (acknowledged: number, waitMs: number): Promise<Taken | null> => {
+        if (lastSequence !== undefined) return queue.pullReliably(companyMarker, guid, acknowledged, { waitMs });
+        const action = await queue.pull(companyMarker, guid, { waitMs });
+        return action && { action };
+      };
+      const call: CallPull = { queue, config, companyMarker, guid, log, clock, take, lastSequence, describeFailure, fail, fault };
       const response = pullMode === 'poll' ? await poll(call) : await pullWaiting(call, processingAtStart);
       if (!faulted) outageClock.recovered(callKey);
       if (response.next === 'error') return response;
       const processing = response.pullMode === 'longPoll' ? response.processing : undefined;
-      const logged = { next: response.next, playBeepBop: response.playBeepBop, processing };
+      const logged = { next: response.next, playBeepBop: response.playBeepBop, processing, sequence: response.sequence };
       if (response.next === 'none') log.debug('no action', logged);
       else log.info('action pulled', logged);
       return response;

@@ -1,0 +1,115 @@
+import { type LocalValkeyServer, startValkeyServer } from '@genagent-connect/local-valkey';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createPullActionHandler, createPushActionHandler, type PullActionResponse, parsePullActionConfig } from '../src';
+import type { ContainerActionQueue } from '../src/valkey';
+import { contactFlowEvent } from './support/connect-events';
+import { containerQueue } from './support/valkey';
+
+// At-least-once delivery through the handlers: the flow passes back the last sequence it received (our module's
+// genagentLastSequence), which acknowledges it; without the parameter (ASAPP's module) poll mode answers as before.
+
+const COMPANY = 'acme';
+let callCounter = 0;
+
+function pollEvent(guid: string, parameters: Record<string, string> = {}) {
+  return contactFlowEvent({ contactId: guid, attributes: { ASAPP_CompanyMarker: COMPANY }, parameters });
+}
+
+describe('at-least-once pulls', () => {
+  let server: LocalValkeyServer;
+  let pushContainer: ContainerActionQueue;
+  let pullContainer: ContainerActionQueue;
+
+  beforeAll(async () => {
+    server = await startValkeyServer();
+    pushContainer = containerQueue(server, 'push-action');
+    pullContainer = containerQueue(server, 'pull-action');
+  });
+  afterAll(async () => {
+    server.resume();
+    await Promise.all([pushContainer.close(), pullContainer.close()]);
+    await server.stop();
+  });
+
+  function call(environment: Record<string, string> = {}) {
+    callCounter += 1;
+    const guid = `reliable-${callCounter}`;
+    const pushAction = createPushActionHandler({ queue: pushContainer.queue });
+    const pullAction = createPullActionHandler({ config: parsePullActionConfig(environment), queue: pullContainer.queue });
+    return {
+      guid,
+      push: (action: Record<string, unknown>) => pushAction({ companyMarker: COMPANY, guid, ...action }),
+      pull: (parameters?: Record<string, string>) => pullAction(pollEvent(guid, parameters)),
+    };
+  }
+
+  const say = (text: string) => ({ action: 'speak', speakParams: { text } });
+
+  it('answers the same action again until the flow acknowledges its sequence, then the next', async () => {
+    const { push, pull } = call();
+    await push(say('first'));
+    await push(say('second'));
+    expect(await pull({ lastSequence: '0' })).toEqual({ next: 'speak', text: 'first', textType: 'text', playBeepBop: 1, pullMode: 'poll', sequence: 1 });
+    expect(await pull({ lastSequence: '0' })).toMatchObject({ next: 'speak', text: 'first', sequence: 1 });
+    expect(await pull({ lastSequence: '1' })).toMatchObject({ next: 'speak', text: 'second', sequence: 2 });
+    expect(await pull({ lastSequence: '2' })).toEqual({ next: 'none', playBeepBop: 0, pullMode: 'poll', sequence: 2 });
+  });
+
+  it('an empty lastSequence (attribute not set yet) is 0', async () => {
+    const { push, pull } = call();
+    await push(say('hello'));
+    expect(await pull({ lastSequence: '' })).toMatchObject({ next: 'speak', sequence: 1 });
+  });
+
+  it('without lastSequence (ASAPP\'s module) poll mode answers exactly as before: no sequence, LPOP', async () => {
+    const { push, pull } = call();
+    await push(say('hello'));
+    expect(await pull()).toEqual({ next: 'speak', text: 'hello', textType: 'text', playBeepBop: 1, pullMode: 'poll' });
+    expect(await pull()).toEqual({ next: 'none', playBeepBop: 0, pullMode: 'poll' });
+  });
+
+  it('refuses a lastSequence that is not a whole number, naming it', async () => {
+    const { pull } = call();
+    expect(await pull({ lastSequence: 'x' })).toEqual({
+      next: 'error',
+      text: "lastSequence must be a whole number (the module's genagentLastSequence)",
+      playBeepBop: 0,
+      pullMode: 'poll',
+    });
+  });
+
+  it('long-poll: processing actions consumed on the way are acknowledged, the answer carries the last sequence', async () => {
+    const { push, pull } = call({ PULL_WAIT_MS: '300' });
+    await push({ action: 'processingStart' });
+    await push({ action: 'processingEnd' });
+    await push(say('done'));
+    expect(await pull({ lastSequence: '0' })).toMatchObject({ next: 'speak', text: 'done', processing: 0, sequence: 3 });
+    expect(await pull({ lastSequence: '3' })).toMatchObject({ next: 'none', sequence: 3 });
+  });
+
+  it('a 3 s pause (SIGSTOP) loses and repeats nothing: the flow hears every action once, in order, no error', async () => {
+    for (const environment of [{}, { PULL_WAIT_MS: '500' }]) {
+      const { push, pull } = call(environment);
+      const heard: string[] = [];
+      let lastSequence = 0;
+      let errors = 0;
+      const flow = async (forMs: number) => {
+        for (const until = performance.now() + forMs; performance.now() < until; ) {
+          const answer: PullActionResponse = await pull({ lastSequence: String(lastSequence) });
+          if (answer.next === 'error') errors += 1;
+          if (answer.next === 'speak' && answer.text) heard.push(answer.text);
+          lastSequence = answer.sequence ?? lastSequence;
+          await sleep(20);
+        }
+      };
+      for (const text of ['one', 'two', 'three']) await push(say(text));
+      const running = flow(4500);
+      await sleep(30);
+      server.pause();
+      await sleep(3000);
+      server.resume();
+      await running;
+      expect({ heard, errors }).toEqual({ heard: ['one', 'two', 'three'], errors: 0 });
+    }
+  }, 15_000);
+});
