@@ -32,7 +32,8 @@ export function engageEnvironment(config: EnvironmentConfig, credentialsSecretAr
 }
 
 export function pushActionEnvironment(config: EnvironmentConfig, valkey: ValkeyEndpoint): Variables {
-  return { ...common(config), ...valkeyVariables(valkey) };
+  // With replicas, push-action answers ok once one has the write (WAIT), so a failover does not lose it.
+  return { ...common(config), ...valkeyVariables(valkey), VALKEY_REPLICAS: String(config.valkey.replicas) };
 }
 
 export function pullActionEnvironment(config: EnvironmentConfig, valkey: ValkeyEndpoint): Variables {

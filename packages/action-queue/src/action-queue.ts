@@ -22,6 +22,23 @@ export interface SequencedAction {
   readonly sequence: number;
 }
 
+/** What a push stored, and whether a replica has it. */
+export interface PushResult extends SequencedAction {
+  /**
+   * With replica acknowledgement on: true once the write reached a replica (WAIT), false when WAIT timed out first
+   * (stored on the primary only). Undefined when it is off.
+   */
+  readonly replicated?: boolean;
+}
+
+export interface ActionQueueOptions {
+  /**
+   * After each push, wait (WAIT) for this many replicas to have it, at most timeoutMs, so a failover does not lose what
+   * the pusher was told is stored. Default: off (a cache without replicas).
+   */
+  readonly replicaAcknowledgement?: { readonly replicas: number; readonly timeoutMs: number };
+}
+
 /** By default the flow plays the processing cue on the 1st, 7th, 13th… pull of a call (ASAPP's module paces it so). */
 const DEFAULT_PROCESSING_CUE_EVERY = 6;
 
@@ -69,22 +86,31 @@ function parseStoredAction(key: string, entry: string): AsappAction {
 
 /** The per-call FIFO of actions between PushAction (ASAPP) and PullAction (the Connect flow). */
 export class ActionQueue {
-  constructor(private readonly client: ValkeyClient) {}
+  constructor(
+    private readonly client: ValkeyClient,
+    private readonly options: ActionQueueOptions = {},
+  ) {}
 
   /**
    * Validates and appends the action to its call's queue with the call's next sequence number, refreshing the TTLs,
    * in one script. Throws InvalidActionError (nothing stored), ValkeyOutOfMemoryError (nothing stored: the script's
-   * first write, INCR, is refused) or ValkeyUnavailableError. Resolves with the action as stored and its sequence.
+   * first write, INCR, is refused) or ValkeyUnavailableError. Resolves with the action as stored and its sequence,
+   * after WAIT when replica acknowledgement is on.
    */
-  async push(input: unknown): Promise<SequencedAction> {
+  async push(input: unknown): Promise<PushResult> {
     const parsed = parseAsappAction(input);
     if (!parsed.ok) throw new InvalidActionError(parsed.error);
     const action = parsed.action;
     const keys = [actionsKey(action.companyMarker, action.guid), sequenceKey(action.companyMarker, action.guid)];
-    const sequence = await this.client.run((connection) =>
-      runScript(connection, PUSH_SCRIPT, keys, [JSON.stringify(action), QUEUE_TTL_SECONDS]),
-    );
-    return { action, sequence: Number(sequence) };
+    const replicaAcknowledgement = this.options.replicaAcknowledgement;
+    return this.client.run(async (connection) => {
+      const sequence = Number(await runScript(connection, PUSH_SCRIPT, keys, [JSON.stringify(action), QUEUE_TTL_SECONDS]));
+      if (!replicaAcknowledgement) return { action, sequence };
+      // After the script, not pipelined with it: when EVALSHA falls back to EVAL, the write is the EVAL's.
+      const { replicas, timeoutMs } = replicaAcknowledgement;
+      const acknowledgedBy = Number(await connection.wait(replicas, timeoutMs));
+      return { action, sequence, replicated: acknowledgedBy >= replicas };
+    });
   }
 
   /**

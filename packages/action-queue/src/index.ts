@@ -1,4 +1,10 @@
-export { ActionQueue, type PullOptions, type SequencedAction } from './action-queue';
+export {
+  ActionQueue,
+  type ActionQueueOptions,
+  type PullOptions,
+  type PushResult,
+  type SequencedAction,
+} from './action-queue';
 export {
   ASAPP_ACTION_NAMES,
   type AsappAction,

@@ -115,3 +115,25 @@ describe('ActionQueue.pullReliably', () => {
     });
   });
 });
+
+describe('replica acknowledgement (WAIT)', () => {
+  const cleanup = new Cleanup();
+  afterAll(() => cleanup.run());
+
+  it('answers a push once a replica has it, and says so when the replica does not answer in time', async () => {
+    const primary = cleanup.server(await startValkeyServer());
+    const replica = cleanup.server(await startValkeyServer({ replicaOf: primary }));
+    const queue = new ActionQueue(cleanup.client(primary), { replicaAcknowledgement: { replicas: 1, timeoutMs: 100 } });
+    const call = newCall();
+    expect(await queue.push(speak(call, 'on both'))).toMatchObject({ sequence: 1, replicated: true });
+    // WAIT returned after the replica had the entry, so reading it there needs no retry.
+    expect(await replica.command(['LINDEX', actionsKey(call.companyMarker, call.guid), '0'])).toBe(
+      `1 ${JSON.stringify(speak(call, 'on both'))}`,
+    );
+
+    replica.pause();
+    expect(await queue.push(speak(call, 'primary only'))).toMatchObject({ sequence: 2, replicated: false });
+    replica.resume();
+    expect(await new ActionQueue(cleanup.client(primary)).push(speak(call, 'no wait'))).not.toHaveProperty('replicated');
+  });
+});

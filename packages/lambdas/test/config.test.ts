@@ -36,10 +36,11 @@ describe('valid configuration', () => {
   });
 
   it('reads Valkey settings with defaults', () => {
-    expect(parseValkeyConfig(VALKEY_BASE)).toEqual({ host: 'valkey.internal', port: 6379, tls: false, auth: undefined });
+    expect(parseValkeyConfig(VALKEY_BASE)).toEqual({ host: 'valkey.internal', port: 6379, tls: false, auth: undefined, replicas: 0 });
+    expect(parseValkeyConfig({ ...VALKEY_BASE, VALKEY_REPLICAS: '2' })).toMatchObject({ replicas: 2 });
     expect(
       parseValkeyConfig({ ...VALKEY_BASE, VALKEY_PORT: '6380', VALKEY_TLS: 'TRUE', VALKEY_AUTH_SECRET_ARN: SECRET_ARN }),
-    ).toEqual({ host: 'valkey.internal', port: 6380, tls: true, auth: { kind: 'secret', secretArn: SECRET_ARN } });
+    ).toEqual({ host: 'valkey.internal', port: 6380, tls: true, auth: { kind: 'secret', secretArn: SECRET_ARN }, replicas: 0 });
     expect(parseValkeyConfig({ ...VALKEY_BASE, VALKEY_PASSWORD: 'local' }).auth).toEqual({ kind: 'password', password: 'local' });
   });
 
@@ -100,6 +101,7 @@ const badValues: Case[] = [
   ['VALKEY_PORT', { ...VALKEY_BASE, VALKEY_PORT: 'six' }, parseValkeyConfig, /not a whole number/],
   ['VALKEY_PORT', { ...VALKEY_BASE, VALKEY_PORT: '70000' }, parseValkeyConfig, /65535/],
   ['VALKEY_TLS', { ...VALKEY_BASE, VALKEY_TLS: 'yes' }, parseValkeyConfig, /"true" or "false"/],
+  ['VALKEY_REPLICAS', { ...VALKEY_BASE, VALKEY_REPLICAS: '6' }, parseValkeyConfig, /read replicas \(0-5\)/],
   ['VALKEY_AUTH_SECRET_ARN', { ...VALKEY_BASE, VALKEY_AUTH_SECRET_ARN: 'token' }, parseValkeyConfig, /Secrets Manager secret ARN/],
   ['VALKEY_AUTH_SECRET_ARN', { ...VALKEY_BASE, VALKEY_AUTH_SECRET_ARN: SECRET_ARN }, parseValkeyConfig, /in-transit encryption/],
 ];

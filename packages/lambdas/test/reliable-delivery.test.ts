@@ -88,7 +88,7 @@ describe('at-least-once pulls', () => {
   });
 
   it('a 3 s pause (SIGSTOP) loses and repeats nothing: the flow hears every action once, in order, no error', async () => {
-    for (const environment of [{}, { PULL_WAIT_MS: '500' }]) {
+    for (const environment of [{}, { PULL_WAIT_MS: '500' }] as Record<string, string>[]) {
       const { push, pull } = call(environment);
       const heard: string[] = [];
       let lastSequence = 0;

@@ -180,7 +180,7 @@ describe('Valkey AUTH token from Secrets Manager', () => {
   it('connects with the token read from the secret, retrying the read after a failure', async () => {
     let reads = 0;
     const container = createActionQueueFromConfig(
-      { host: server.host, port: server.port, tls: false, auth: { kind: 'secret', secretArn: tokenArn } },
+      { host: server.host, port: server.port, tls: false, auth: { kind: 'secret', secretArn: tokenArn }, replicas: 0 },
       'push-action',
       async (arn, { json }) => {
         reads += 1;

@@ -64,14 +64,19 @@ export function createPushActionHandler(dependencies: PushActionHandlerDependenc
         return { ok: true };
       }
       const { action } = push;
+      let stored: Awaited<ReturnType<typeof queue.push>>;
       try {
-        await queue.push(action);
+        stored = await queue.push(action);
       } catch (error) {
         const errorMessage = storeFailure(action.action, error);
         log.error('push failed', { errorMessage });
         return pushFailed(errorMessage);
       }
-      log.info('action queued', { action: action.action, companyMarker: action.companyMarker });
+      if (stored.replicated === false) {
+        // Stored on the primary only: a failover in the next moments could lose it. Still ok (see REPLICA_ACK_TIMEOUT_MS).
+        log.warn('action queued before a replica acknowledged it', { action: action.action, replicaAckTimedOut: true });
+      }
+      log.info('action queued', { action: action.action, companyMarker: action.companyMarker, sequence: stored.sequence });
       return { ok: true };
     },
   });
