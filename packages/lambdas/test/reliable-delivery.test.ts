@@ -113,3 +113,41 @@ describe('at-least-once pulls', () => {
     }
   }, 15_000);
 });
+
+describe('with memory full (maxmemory, noeviction)', () => {
+  let server: LocalValkeyServer;
+  let container: ContainerActionQueue;
+
+  beforeAll(async () => {
+    server = await startValkeyServer();
+    container = containerQueue(server, 'pull-action');
+  });
+  afterAll(async () => {
+    await container.close();
+    await server.stop();
+  });
+
+  it.each([
+    ['poll', {}],
+    ['long-poll', { PULL_WAIT_MS: '300' }],
+  ] as [string, Record<string, string>][])('%s: pulls keep answering, delivering what was queued, and pushes say the cache is full', async (mode, environment) => {
+    const guid = `full-${mode}`;
+    const pushAction = createPushActionHandler({ queue: container.queue });
+    const pullAction = createPullActionHandler({ config: parsePullActionConfig(environment), queue: container.queue });
+    const pull = (lastSequence: string) => pullAction(pollEvent(guid, { lastSequence }));
+    expect(await pushAction({ action: 'speak', companyMarker: COMPANY, guid, speakParams: { text: 'queued' } })).toEqual({ ok: true });
+    await server.command(['CONFIG', 'SET', 'maxmemory-policy', 'noeviction']);
+    // 1 byte: whatever the server holds is over it (0 would mean no limit).
+    await server.command(['CONFIG', 'SET', 'maxmemory', '1']);
+    try {
+      expect(await pushAction({ action: 'speak', companyMarker: COMPANY, guid, speakParams: { text: 'no room' } })).toEqual({
+        ok: false,
+        errorMessage: 'Valkey is out of memory (maxmemory reached): action not stored',
+      });
+      expect(await pull('0')).toMatchObject({ next: 'speak', text: 'queued', sequence: 1 });
+      expect(await pull('1')).toMatchObject({ next: 'none', sequence: 1 });
+    } finally {
+      await server.command(['CONFIG', 'SET', 'maxmemory', '0']);
+    }
+  });
+});

@@ -166,14 +166,16 @@ function deliveryState(lastSequence: number | undefined, delivered: number | und
  * after it.
  */
 async function pullWaiting(call: CallPull, processingAtStart: boolean): Promise<PullActionResponse> {
-  const { queue, config, companyMarker, guid, clock, take, fail, fault } = call;
-  let activity: CallActivity;
+  const { queue, config, companyMarker, guid, log, clock, take, describeFailure, fail, fault } = call;
   let outcome: Awaited<ReturnType<typeof longPoll>>;
   let anyAction = false;
   // processingStart/processingEnd consumed on the way are acknowledged by the next take of this same invocation.
   let lastSequence = call.lastSequence;
+  // As in poll mode, failed bookkeeping (a full cache refuses its SET NX) does not keep a queued action from the flow.
+  const activity: { value: CallActivity } | { error: unknown } = await queue
+    .observeActivity(companyMarker, guid, clock())
+    .then((value) => ({ value }), (error: unknown) => ({ error }));
   try {
-    activity = await queue.observeActivity(companyMarker, guid, clock());
     outcome = await longPoll({
       waitMs: config.pullWaitMs,
       processing: processingAtStart,
@@ -187,8 +189,13 @@ async function pullWaiting(call: CallPull, processingAtStart: boolean): Promise<
   } catch (error) {
     return fault(error);
   }
-  const limit = callLimitReached(config, activity, clock(), { anyAction, endsModule: endsModule(outcome.action) });
-  if (limit) return fail(limit);
+  if ('error' in activity) {
+    if (!outcome.action) return fault(activity.error);
+    log.warn('call activity failed', { errorMessage: describeFailure(activity.error) });
+  } else {
+    const limit = callLimitReached(config, activity.value, clock(), { anyAction, endsModule: endsModule(outcome.action) });
+    if (limit) return fail(limit);
+  }
   if (anyAction) await markActive(call);
   const processing = outcome.processing ? 1 : 0;
   const playBeepBop = outcome.action ? 0 : processing;
