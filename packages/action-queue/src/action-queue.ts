@@ -4,7 +4,7 @@ import { blockingMove, blockingPop } from './blocking-pop';
 import { type CallActivity, markCallActive, observeCallActivity } from './call-activity';
 import { InvalidActionError, InvalidStoredActionError } from './errors';
 import { QUEUE_TTL_SECONDS, actionsKey, beepBopCounterKey, inFlightKey, sequenceKey } from './keys';
-import { PULL_SCRIPT, PUSH_SCRIPT, runScript, splitStoredEntry } from './scripts';
+import { PULL_SCRIPT, PUSH_SCRIPT, runScript, sequenceOfEntry } from './scripts';
 import type { ValkeyClient } from './valkey-client';
 
 export interface PullOptions {
@@ -75,7 +75,7 @@ function validWaitMs(options: PullOptions): number {
 function parseStoredAction(key: string, entry: string): AsappAction {
   let json: unknown;
   try {
-    json = JSON.parse(splitStoredEntry(entry).json);
+    json = JSON.parse(entry);
   } catch {
     throw new InvalidStoredActionError(key, 'not valid JSON');
   }
@@ -161,7 +161,7 @@ export class ActionQueue {
       return blockingMove(connection, queue, inFlight, remainingMs, this.client.commandTimeoutMs);
     });
     if (entry === null) return null;
-    const { sequence } = splitStoredEntry(entry);
+    const sequence = sequenceOfEntry(entry);
     // Only a blocking move can bring one the flow has (the script drops them): the next pull acknowledges it.
     if (sequence > 0 && sequence <= acknowledged) return null;
     return { action: parseStoredAction(queue, entry), sequence };

@@ -27,3 +27,4 @@ export {
 } from './keys';
 export { type LazyValkeyClientConfig, lazyValkeyClient } from './lazy-valkey-client';
 export { createValkeyClient, type ValkeyClient, type ValkeyClientConfig } from './valkey-client';
+export { storedEntry } from './scripts';

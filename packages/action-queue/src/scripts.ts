@@ -3,8 +3,10 @@ import type Valkey from 'iovalkey';
 
 /**
  * Lua run on the server, so that what must happen together does (a push's sequence number and its entry; a pull's
- * acknowledgement, duplicate drop and move to the in-flight list). Entries are stored as `<sequence> <action JSON>`;
- * an entry without the prefix (ASAPP's own PushAction writes bare JSON) counts as sequence 0.
+ * acknowledgement, duplicate drop and move to the in-flight list). Entries are the action's JSON with its sequence
+ * number as the first field, `{"sequence":7,"action":"speak",…}`: still an action to any reader that ignores unknown
+ * fields (ASAPP's own PullAction), and cheap to read in Lua. An entry without it (ASAPP's own PushAction writes the
+ * bare event) counts as sequence 0.
  */
 export interface ValkeyScript {
   readonly source: string;
@@ -15,11 +17,14 @@ function script(source: string): ValkeyScript {
   return { source, sha1: createHash('sha1').update(source).digest('hex') };
 }
 
-/** KEYS: queue, sequence counter. ARGV: action JSON, TTL seconds. Returns the sequence number given. */
+/**
+ * KEYS: queue, sequence counter. ARGV: the action's JSON (an object with at least one field), TTL seconds. Returns
+ * the sequence number given.
+ */
 export const PUSH_SCRIPT = script(`
 local sequence = redis.call('INCR', KEYS[2])
 redis.call('EXPIRE', KEYS[2], ARGV[2])
-redis.call('RPUSH', KEYS[1], sequence .. ' ' .. ARGV[1])
+redis.call('RPUSH', KEYS[1], '{"sequence":' .. sequence .. ',' .. string.sub(ARGV[1], 2))
 redis.call('EXPIRE', KEYS[1], ARGV[2])
 return sequence
 `);
@@ -37,7 +42,7 @@ return sequence
 export const PULL_SCRIPT = script(`
 local acknowledged = tonumber(ARGV[1])
 local function sequenceOf(entry)
-  return tonumber(string.match(entry, '^(%d+) ')) or 0
+  return tonumber(string.match(entry, '^{"sequence":(%d+),')) or 0
 end
 while true do
   local head = redis.call('LINDEX', KEYS[2], 0)
@@ -80,8 +85,13 @@ export async function runScript(
   }
 }
 
-/** The sequence number of a stored entry (0 without one) and the action JSON after it. */
-export function splitStoredEntry(entry: string): { readonly sequence: number; readonly json: string } {
-  const match = /^(\d+) /.exec(entry);
-  return match ? { sequence: Number(match[1]), json: entry.slice(match[0].length) } : { sequence: 0, json: entry };
+/** The sequence number of a stored entry, 0 without one (as the scripts read it). */
+export function sequenceOfEntry(entry: string): number {
+  const match = /^\{"sequence":(\d+),/.exec(entry);
+  return match ? Number(match[1]) : 0;
+}
+
+/** How PUSH_SCRIPT stores an action (for tests and tools that write entries themselves). */
+export function storedEntry(sequence: number, action: unknown): string {
+  return `{"sequence":${sequence},${JSON.stringify(action).slice(1)}`;
 }

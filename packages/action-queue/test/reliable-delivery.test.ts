@@ -1,6 +1,6 @@
 import { type LocalValkeyServer, startValkeyServer } from '@genagent-connect/local-valkey';
 import type Valkey from 'iovalkey';
-import { ActionQueue, actionsKey, inFlightKey, sequenceKey, ValkeyUnavailableError } from '../src';
+import { ActionQueue, actionsKey, inFlightKey, sequenceKey, storedEntry, ValkeyUnavailableError } from '../src';
 import { Cleanup, newCall, speak } from './helpers';
 
 // At-least-once delivery: an action leaves Valkey only once a later pull acknowledges its sequence number.
@@ -42,7 +42,7 @@ describe('ActionQueue.pullReliably', () => {
     expect(await queue.pullReliably(call.companyMarker, call.guid, 2)).toBeNull();
     // The promoted replica had not yet seen the acknowledgements nor the second INCR.
     const queueKey = actionsKey(call.companyMarker, call.guid);
-    await admin.rpush(queueKey, `1 ${JSON.stringify(speak(call, 'one'))}`, `2 ${JSON.stringify(speak(call, 'two'))}`);
+    await admin.rpush(queueKey, storedEntry(1, speak(call, 'one')), storedEntry(2, speak(call, 'two')));
     await admin.set(sequenceKey(call.companyMarker, call.guid), '1');
 
     expect(await queue.pullReliably(call.companyMarker, call.guid, 2)).toBeNull();
@@ -59,7 +59,7 @@ describe('ActionQueue.pullReliably', () => {
     await pusher.push(speak(call, 'while waiting'));
     expect(await waiting).toEqual({ action: speak(call, 'while waiting'), sequence: 1 });
     expect(await admin.lrange(inFlightKey(call.companyMarker, call.guid), 0, -1)).toEqual([
-      `1 ${JSON.stringify(speak(call, 'while waiting'))}`,
+      storedEntry(1, speak(call, 'while waiting')),
     ]);
     expect(await queue.pullReliably(call.companyMarker, call.guid, 1, { waitMs: 20 })).toBeNull();
     expect(await admin.exists(inFlightKey(call.companyMarker, call.guid))).toBe(0);
@@ -128,7 +128,7 @@ describe('replica acknowledgement (WAIT)', () => {
     expect(await queue.push(speak(call, 'on both'))).toMatchObject({ sequence: 1, replicated: true });
     // WAIT returned after the replica had the entry, so reading it there needs no retry.
     expect(await replica.command(['LINDEX', actionsKey(call.companyMarker, call.guid), '0'])).toBe(
-      `1 ${JSON.stringify(speak(call, 'on both'))}`,
+      storedEntry(1, speak(call, 'on both')),
     );
 
     replica.pause();
