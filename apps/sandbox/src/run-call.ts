@@ -5,6 +5,7 @@ import { wavAudioResolver } from './audio';
 import { HANDLER_NAMES, type HandlerName, type LambdaBinding, LambdaBindings } from './bindings';
 import type { CallRecord } from './call-record';
 import { GenerativeAgentDriver } from './driver';
+import { type FailoverTopology, startFailoverTopology } from './failover';
 import { loadFlows, PROCESSING_CUE_WAV, SANDBOX_INSTANCE_ARN, SANDBOX_PROCESSING_CUE_URI, sandboxLambdaArn } from './flows';
 import { createCallHandlers } from './handlers';
 import { createPlaybackClock } from './playback-clock';
@@ -43,8 +44,9 @@ export async function runCall(options: RunCallOptions): Promise<CallRecord> {
   const customerNumber = scenario.contact.customerNumber ?? DEFAULT_CUSTOMER_NUMBER;
   const systemNumber = scenario.contact.systemNumber ?? DEFAULT_SYSTEM_NUMBER;
   const valkeyServer = services.valkey.server;
-  if (valkeyServer === undefined && scenario.conversation.some((step) => step.fault === 'stopValkey')) {
-    throw new ScenarioError('fault "stopValkey" needs a Valkey server the sandbox started itself: unset VALKEY_URL');
+  const fault = scenario.conversation.find((step) => step.fault !== undefined)?.fault;
+  if (valkeyServer === undefined && fault !== undefined) {
+    throw new ScenarioError(`fault "${fault}" needs a Valkey server the sandbox started itself: unset VALKEY_URL`);
   }
 
   const flows = loadFlows({
@@ -62,15 +64,26 @@ export async function runCall(options: RunCallOptions): Promise<CallRecord> {
 
   const clock = createPlaybackClock(timeScale);
   const pullWaitMs = pullWaitMsOf(scenario);
-  const handlers = createCallHandlers(services, {
-    pullWaitMs,
-    ssmlConversions: scenario.ssmlConversions,
-    attributesToInputVariables: scenario.attributesToInputVariables,
-    ...(scenario.asapp.timeoutMs === undefined ? {} : { asappTimeoutMs: scenario.asapp.timeoutMs }),
-    ...(scenario.maxIdleSeconds === undefined ? {} : { maxIdleSeconds: scenario.maxIdleSeconds }),
-    ...(scenario.maxConversationSeconds === undefined ? {} : { maxConversationSeconds: scenario.maxConversationSeconds }),
-    callClock: () => clock.now(),
-  });
+  const failoverTopology: FailoverTopology | undefined =
+    valkeyServer && scenario.conversation.some((step) => step.fault === 'failover')
+      ? await startFailoverTopology(valkeyServer)
+      : undefined;
+  let handlers: ReturnType<typeof createCallHandlers>;
+  try {
+    handlers = createCallHandlers(services, {
+      ...(failoverTopology === undefined ? {} : { valkey: { ...failoverTopology.endpoint, replicas: 1 } }),
+      pullWaitMs,
+      ssmlConversions: scenario.ssmlConversions,
+      attributesToInputVariables: scenario.attributesToInputVariables,
+      ...(scenario.asapp.timeoutMs === undefined ? {} : { asappTimeoutMs: scenario.asapp.timeoutMs }),
+      ...(scenario.maxIdleSeconds === undefined ? {} : { maxIdleSeconds: scenario.maxIdleSeconds }),
+      ...(scenario.maxConversationSeconds === undefined ? {} : { maxConversationSeconds: scenario.maxConversationSeconds }),
+      callClock: () => clock.now(),
+    });
+  } catch (error) {
+    await failoverTopology?.close();
+    throw error;
+  }
   const callStart = clock.now();
   const callTime = () => clock.now() - callStart;
   let valkeyStopped = false;
@@ -84,6 +97,9 @@ export async function runCall(options: RunCallOptions): Promise<CallRecord> {
     async stopValkey() {
       valkeyStopped = true;
       await valkeyServer?.kill();
+    },
+    async failover() {
+      await failoverTopology?.failover();
     },
   });
   const { emulator } = services;
@@ -148,6 +164,7 @@ export async function runCall(options: RunCallOptions): Promise<CallRecord> {
     await driver.stop();
     for (const endpoint of OVERRIDABLE_ENDPOINTS) emulator.setBehaviour(endpoint, undefined);
     await handlers.close();
+    await failoverTopology?.close();
     if (valkeyStopped) await valkeyServer?.restart();
   }
 }

@@ -41,7 +41,7 @@ const conversationStepSchema = z
     atMs: milliseconds,
     push: z.record(z.string(), z.unknown(), { error: 'must be an object: the event ASAPP sends PushAction' }).optional(),
     caller: z.string().min(1).optional(),
-    fault: z.enum(['stopValkey'], { error: 'the only fault is "stopValkey"' }).optional(),
+    fault: z.enum(['stopValkey', 'failover'], { error: 'a fault is "stopValkey" or "failover"' }).optional(),
   })
   .refine((step) => [step.push, step.caller, step.fault].filter((part) => part !== undefined).length === 1, {
     error: 'give exactly one of "push", "caller" or "fault"',

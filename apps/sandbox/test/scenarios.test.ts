@@ -102,6 +102,18 @@ const specificChecks: Record<string, (transcript: Transcript, detailed: Transcri
     // runCall restarts the server it stopped, so the next call has a Valkey again.
     await expect(pingValkey(services.valkey.host, services.valkey.port)).resolves.toBe(true);
   },
+  'valkey-failover-mid-call': async (transcript) => {
+    // Heard once each, in push order: nothing acknowledged was lost on the old primary, nothing delivered twice.
+    expect(transcript.utterances.map((utterance) => utterance.text)).toEqual([
+      '"Hello, how can I help?"',
+      '"Let me look that up for you."',
+      '"Your balance is 42 dollars."',
+      '"Anything else?"',
+    ]);
+    expect(transcript.entries.filter((entry) => entry.kind === 'lambda' && entry.text.includes('pull-action → error'))).toEqual([]);
+    // The primary the failover killed is back for the next call.
+    await expect(pingValkey(services.valkey.host, services.valkey.port)).resolves.toBe(true);
+  },
   'malformed-push': (transcript) => {
     expect(transcript.pushes).toEqual({ sent: 5, rejected: 1 });
     const rejected = indexOf(transcript, 'push', 'rejected');

@@ -1,4 +1,10 @@
-export { ActionQueue, type PullOptions } from './action-queue';
+export {
+  ActionQueue,
+  type ActionQueueOptions,
+  type PullOptions,
+  type PushResult,
+  type SequencedAction,
+} from './action-queue';
 export {
   ASAPP_ACTION_NAMES,
   type AsappAction,
@@ -10,6 +16,15 @@ export {
 } from './action-schema';
 export type { CallActivity } from './call-activity';
 export { InvalidActionError, InvalidStoredActionError, ValkeyOutOfMemoryError, ValkeyUnavailableError } from './errors';
-export { QUEUE_TTL_SECONDS, actionsKey, beepBopCounterKey, conversationStartKey, idleSinceKey } from './keys';
+export {
+  QUEUE_TTL_SECONDS,
+  actionsKey,
+  beepBopCounterKey,
+  conversationStartKey,
+  idleSinceKey,
+  inFlightKey,
+  sequenceKey,
+} from './keys';
 export { type LazyValkeyClientConfig, lazyValkeyClient } from './lazy-valkey-client';
 export { createValkeyClient, type ValkeyClient, type ValkeyClientConfig } from './valkey-client';
+export { storedEntry } from './scripts';

@@ -1,4 +1,4 @@
-import { type ActionQueue, type PushEventParseResult, parsePushEvent } from '@genagent-connect/action-queue';
+import { type ActionQueue, type PushEventParseResult, parsePushEvent, ValkeyUnavailableError } from '@genagent-connect/action-queue';
 import type { ParsedEvent } from '../connect-event';
 import { errorMessageOf } from '../errors';
 import { guardedHandler, type LambdaHandler } from '../lambda-handler';
@@ -36,7 +36,12 @@ export function pushFailed(errorMessage: string): PushActionResponse {
 function storeFailure(actionName: string, error: unknown): string {
   const outOfMemory = valkeyOutOfMemory(error);
   if (outOfMemory) return `${outOfMemory}: action not stored`;
-  return valkeyConnectionFailure(error) ?? `error processing action ${actionName} - ${errorMessageOf(error)}`;
+  const unreachable = valkeyConnectionFailure(error);
+  // The write was sent and its reply lost: it may run (or have run) anyway, so ASAPP must not take this as "not stored".
+  if (unreachable && error instanceof ValkeyUnavailableError && error.commandSent) {
+    return `${unreachable}: outcome unknown, the action may have been stored`;
+  }
+  return unreachable ?? `error processing action ${actionName} - ${errorMessageOf(error)}`;
 }
 
 /**
@@ -59,14 +64,19 @@ export function createPushActionHandler(dependencies: PushActionHandlerDependenc
         return { ok: true };
       }
       const { action } = push;
+      let stored: Awaited<ReturnType<typeof queue.push>>;
       try {
-        await queue.push(action);
+        stored = await queue.push(action);
       } catch (error) {
         const errorMessage = storeFailure(action.action, error);
         log.error('push failed', { errorMessage });
         return pushFailed(errorMessage);
       }
-      log.info('action queued', { action: action.action, companyMarker: action.companyMarker });
+      if (stored.replicated === false) {
+        // Stored on the primary only: a failover in the next moments could lose it. Still ok (see REPLICA_ACK_TIMEOUT_MS).
+        log.warn('action queued before a replica acknowledged it', { action: action.action, replicaAckTimedOut: true });
+      }
+      log.info('action queued', { action: action.action, companyMarker: action.companyMarker, sequence: stored.sequence });
       return { ok: true };
     },
   });
