@@ -24,6 +24,8 @@ export interface RunCallOptions {
   readonly services: SandboxServices;
   /** A flow or module file to run instead of the shipped flows (`--flow`). */
   readonly flowFile?: string;
+  /** `--flows DIR`: targets of TransferToFlow and InvokeFlowModule, by file name. */
+  readonly flowsDir?: string;
   /** Extra bindings of the flow's Lambda ARNs to our handlers (`--lambda`); the shipped flows need none. */
   readonly bindings?: readonly LambdaBinding[];
   readonly timeScale?: number;
@@ -48,6 +50,8 @@ export async function runCall(options: RunCallOptions): Promise<CallRecord> {
   const flows = loadFlows({
     mode: scenario.mode,
     ...(options.flowFile === undefined ? {} : { flowFile: options.flowFile }),
+    ...(options.flowsDir === undefined ? {} : { flowsDir: options.flowsDir }),
+    namedFlows: scenario.flows,
     companyMarker: scenario.companyMarker,
     outputVariables: scenario.outputVariables,
   });
@@ -55,7 +59,6 @@ export async function runCall(options: RunCallOptions): Promise<CallRecord> {
     ...HANDLER_NAMES.map((handler) => ({ function: sandboxLambdaArn(handler), handler })),
     ...(options.bindings ?? []),
   ]);
-  bindings.assertCovers([flows.flow, ...Object.values(flows.modules)]);
 
   const clock = createPlaybackClock(timeScale);
   const pullWaitMs = pullWaitMsOf(scenario);
@@ -86,7 +89,7 @@ export async function runCall(options: RunCallOptions): Promise<CallRecord> {
   const { emulator } = services;
   const handlerOfArn: Record<string, HandlerName> = {};
   const onEvent = (event: FlowEvent) => {
-    if (event.type === 'speech' || event.type === 'audio') clock.fastForward(event.durationMs);
+    if (event.type === 'speech' || event.type === 'audio' || event.type === 'pause') clock.fastForward(event.durationMs);
     if (event.type === 'lambda') {
       const handler = bindings.handlerFor(event.arn);
       if (handler !== undefined) handlerOfArn[event.arn] = handler;
@@ -101,6 +104,9 @@ export async function runCall(options: RunCallOptions): Promise<CallRecord> {
     for (const endpoint of OVERRIDABLE_ENDPOINTS) emulator.setBehaviour(endpoint, scenario.asapp[endpoint]);
     const result = await runFlow(flows.flow, {
       modules: flows.modules,
+      flows: flows.flows,
+      callerInput: scenario.callerInput,
+      answerService: ({ identifier, actionType }) => scenario.services.blocks[identifier] ?? scenario.services.blocks[actionType],
       contact: {
         contactId,
         instanceArn: SANDBOX_INSTANCE_ARN,
@@ -108,7 +114,7 @@ export async function runCall(options: RunCallOptions): Promise<CallRecord> {
         systemNumber,
         attributes: { ASAPP_CompanyMarker: scenario.companyMarker, ...scenario.contact.attributes },
       },
-      invokeLambda: bindings.invoker(handlers.byName),
+      invokeLambda: bindings.invoker(handlers.byName, scenario.services.lambdas),
       transferToPhoneNumber: emulatorPhoneTransfer({
         emulator,
         clock,

@@ -1,5 +1,5 @@
 import type { AsappClient } from '@genagent-connect/asapp-client';
-import { describeAsappFailure } from '../asapp';
+import { describeAsappFailure, loggedRetries } from '../asapp';
 import type { EngageConfig } from '../config/engage-config';
 import { contactIdForLogs, parseConnectEvent } from '../connect-event';
 import { guardedHandler, type LambdaHandler } from '../lambda-handler';
@@ -29,13 +29,17 @@ export function createEngageHandler(dependencies: EngageHandlerDependencies): La
         log.error('engage refused', { errorMessage: built.errorMessage });
         return engageRefused(built.errorMessage);
       }
-      const { input } = built;
+      const { input, customer } = built;
+      if (customer.source === 'none') {
+        log.info('no customer id: the caller id is withheld or missing and no customerId parameter was passed; engaging without one');
+      }
       log.info('engaging GenerativeAgent', {
-        customerId: maskPhoneNumber(input.customerId),
+        customerId: customer.customerId && maskPhoneNumber(customer.customerId),
+        customerIdSource: customer.source,
         inputVariableNames: Object.keys(input.inputVariables),
       });
       try {
-        const { status } = await asappClient.engage(input);
+        const { status } = await asappClient.engage(input, loggedRetries(log));
         log.info('engaged', { asappStatusCode: status });
         return engageSucceeded(status);
       } catch (error) {
