@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { cleanClone, turboEnv } from './support/clean-clone';
+import { cleanClone, removeClone, turboEnv } from './support/clean-clone';
 import { type RemoteCacheServer, startRemoteCacheServer } from './support/remote-cache-server';
 
 const run = promisify(execFile);
@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  for (const clone of clones) rmSync(clone, { recursive: true, force: true });
+  for (const clone of clones) removeClone(clone);
 });
 
 async function turboRunInCleanClone(

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanClone, turboBin, turboEnv } from './support/clean-clone';
+import { cleanClone, removeClone, turboBin, turboEnv } from './support/clean-clone';
 
 // A cache hit is only right when the task's hash covers every file the task reads. These check that the files the
 // tasks read outside their package (flow-modules/, environments/) are in the hashes of exactly the tasks that read them.
@@ -12,7 +12,7 @@ let root: string;
 beforeAll(() => {
   root = cleanClone({ install: false });
 });
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => removeClone(root));
 
 function taskHashes(): Record<string, string> {
   const dry = execFileSync(turboBin, ['run', ...TASKS, '--dry=json'], { cwd: root, env: turboEnv(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -46,6 +46,13 @@ it('a changed flow module re-runs the tests of every package that reads flow-mod
 it('a changed environment file re-runs synth, tf:check and the infra tests', () => {
   const changed = changedBy(() => appendFileSync(join(root, 'environments', 'dev.json'), '\n'));
   expect(changed).toEqual(['@genagent-connect/infra#synth', '@genagent-connect/infra#test', '@genagent-connect/infra#tf:check']);
+});
+
+it('a changed real flow in shared/ beside the clone re-runs the connect-flow and sandbox tests that read it', () => {
+  const realFlows = join(root, '..', 'shared', 'real-flows');
+  mkdirSync(realFlows, { recursive: true });
+  const changed = changedBy(() => writeFileSync(join(realFlows, 'probe.json'), '{}'));
+  expect(changed).toEqual(['@genagent-connect/connect-flow#test', '@genagent-connect/sandbox#test']);
 });
 
 it('a changed handler re-bundles the Lambdas and re-runs everything built on them', () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -11,9 +11,10 @@ const quietGit = ['-c', 'user.name=workflow-test', '-c', 'user.email=workflow-te
  * A clean clone of the working tree as it is now (tracked and new files, nothing git ignores: no node_modules,
  * dist, cdktf.out or turbo cache) in a fresh temp directory with its own git repository, so that uncommitted work
  * is what gets tested. `install` runs `pnpm install --frozen-lockfile --offline` there, as a fresh machine would.
+ * The clone is `<temp>/repo`, so that `<temp>/shared/` can stand for the shared/ folder CI lays beside a clone.
  */
 export function cleanClone(options: { readonly install: boolean }): string {
-  const root = mkdtempSync(join(tmpdir(), 'clean-clone-'));
+  const root = join(mkdtempSync(join(tmpdir(), 'clean-clone-')), 'repo');
   const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repoRoot, encoding: 'utf8' })
     .split('\0')
     .filter((file) => file !== '');
@@ -33,6 +34,11 @@ export function cleanClone(options: { readonly install: boolean }): string {
     execFileSync('pnpm', ['install', '--frozen-lockfile', '--offline', '--reporter=silent'], { cwd: root, stdio: 'pipe' });
   }
   return root;
+}
+
+/** Removes a clone and what was laid beside it. */
+export function removeClone(root: string): void {
+  rmSync(dirname(root), { recursive: true, force: true });
 }
 
 export function git(cwd: string, ...args: string[]): string {
