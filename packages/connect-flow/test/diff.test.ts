@@ -101,7 +101,7 @@ describe('connect-flow diff (CLI)', () => {
     const ranged = run(['diff', 'HEAD~1..HEAD']);
     expect(ranged.code).toBe(0);
     expect(ranged.stdout).toContain('### flow-modules/module.json\n- changed `RouteNextAction` (Compare)\n');
-    expect(ranged.stdout).toContain('  - condition speek: new transition to `CheckTextType`');
+    expect(ranged.stdout).toContain('  - condition speak → speek (still to `CheckTextType`)\n');
     expect(ranged.stdout).toContain('```mermaid\nflowchart TD\n');
 
     expect(run(['diff', 'HEAD..']).stdout).toBe('No flow changes in flow-modules/ from HEAD to the working tree.\n');

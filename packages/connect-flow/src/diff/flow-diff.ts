@@ -16,6 +16,8 @@ export interface ValueChange {
 export interface TransitionChange {
   /** `next`, `condition <label>` or `error <ErrorType>`. */
   readonly branch: string;
+  /** A branch relabelled (a condition's value changed) that still leads where it did: its old name. */
+  readonly branchBefore?: string;
   readonly before?: string;
   readonly after?: string;
 }
@@ -81,12 +83,35 @@ function transitionChanges(before: FlowAction, after: FlowAction): TransitionCha
   const old = targets(before);
   const now = targets(after);
   const branches = [...new Set([...old.keys(), ...now.keys()])];
-  return branches.flatMap((branch) => {
+  const changes: TransitionChange[] = branches.flatMap((branch) => {
     const was = old.get(branch);
     const is = now.get(branch);
     if (was === is) return [];
     return [{ branch, ...(was === undefined ? {} : { before: was }), ...(is === undefined ? {} : { after: is }) }];
   });
+  return pairRelabelled(changes);
+}
+
+/** A condition gone and a new one of the same kind to the same block read better as one relabelled branch. */
+function pairRelabelled(changes: readonly TransitionChange[]): TransitionChange[] {
+  const kindOf = (branch: string) => branch.split(' ')[0];
+  const paired = new Set<TransitionChange>();
+  const result: TransitionChange[] = [];
+  for (const change of changes) {
+    if (paired.has(change)) continue;
+    if (change.after === undefined) {
+      const partner = changes.find(
+        (other) => !paired.has(other) && other.before === undefined && other.after === change.before && kindOf(other.branch) === kindOf(change.branch),
+      );
+      if (partner) {
+        paired.add(partner);
+        result.push({ branch: partner.branch, branchBefore: change.branch, before: change.before as string, after: partner.after as string });
+        continue;
+      }
+    }
+    result.push(change);
+  }
+  return result;
 }
 
 /** Leaf-by-leaf differences of two JSON values; arrays compare by position. */

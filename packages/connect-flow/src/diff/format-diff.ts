@@ -1,6 +1,6 @@
 import { flowToMermaid } from '../graph';
 import type { Flow } from '../model';
-import type { BlockChange, FlowDiff, ValueChange } from './flow-diff';
+import type { BlockChange, FlowDiff, TransitionChange, ValueChange } from './flow-diff';
 
 const show = (value: unknown) => `\`${JSON.stringify(value)}\``;
 
@@ -16,11 +16,15 @@ function blockLines(change: BlockChange): string[] {
     `- changed \`${change.identifier}\` (${change.type})`,
     ...(change.typeBefore === undefined ? [] : [`  - type: ${change.typeBefore} → ${change.type}`]),
     ...change.parameters.map((value) => `  - parameter ${valueLine(value)}`),
-    ...change.transitions.map(
-      ({ branch, before, after }) =>
-        `  - ${branch}: ${before === undefined ? `new transition to \`${after}\`` : after === undefined ? `transition to \`${before}\` removed` : `rewired \`${before}\` → \`${after}\``}`,
-    ),
+    ...change.transitions.map(transitionLine),
   ];
+}
+
+function transitionLine({ branch, branchBefore, before, after }: TransitionChange): string {
+  if (branchBefore !== undefined) return `  - ${branchBefore} → ${branch.slice(branch.indexOf(' ') + 1)} (still to \`${after}\`)`;
+  if (before === undefined) return `  - ${branch}: new transition to \`${after}\``;
+  if (after === undefined) return `  - ${branch}: transition to \`${before}\` removed`;
+  return `  - ${branch}: rewired \`${before}\` → \`${after}\``;
 }
 
 /** The diff as Markdown bullets, for a terminal or a pull-request comment. */
