@@ -5,6 +5,7 @@ import { type CliOptions, parseCliArgs, USAGE, UsageError } from './cli-args';
 import { defaultScenario } from './default-scenario';
 import { checkExpectations } from './expectations';
 import { formatTranscript } from './format-transcript';
+import { writeJsonToStdout } from './json-stdout';
 import { runCall } from './run-call';
 import { loadScenario, type Scenario, ScenarioError } from './scenario';
 import { type SandboxServices, SetupError, startSandboxServices } from './services';
@@ -27,7 +28,8 @@ async function simulate(options: CliOptions, scenario: Scenario, services: Sandb
   const json = `${JSON.stringify(transcript, null, 2)}
 `;
   if (options.outFile !== undefined) writeFileSync(options.outFile, json);
-  process.stdout.write(options.json ? json : formatTranscript(transcript));
+  if (options.json) writeJsonToStdout(json);
+  else process.stdout.write(formatTranscript(transcript));
   // A scenario file given with --flow was written for that flow (scenarios/real-flows/, say); the built-in default was not.
   const failures = scenario.expect && (options.flowFile === undefined || options.scenarioFile !== undefined) ? checkExpectations(transcript, scenario.expect) : [];
   for (const failure of failures) process.stderr.write(`expectation failed: ${failure}\n`);

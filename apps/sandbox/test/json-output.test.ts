@@ -28,6 +28,15 @@ describe('the JSON transcript through pnpm', () => {
     expect(stdout.slice(stdout.indexOf('{'))).toBe(readFileSync(file, 'utf8'));
   });
 
+  it('pnpm sandbox --json > FILE leaves a file that parses: the banner pnpm wrote into it is blanked', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sandbox-redirect-')), 'call.json');
+    const scenario = 'apps/sandbox/scenarios/greeting-and-disengage.json';
+    await run('sh', ['-c', `pnpm sandbox --scenario ${scenario} --time-scale 100 --json > "${file}"`], { cwd: REPO_ROOT });
+    const written = readFileSync(file, 'utf8');
+    expect(written.startsWith('\n> ')).toBe(false);
+    expectTranscript(written);
+  });
+
   it('pnpm --silent sandbox --json prints nothing but the JSON', async () => {
     const { stdout } = await pnpmSandbox(['--silent'], ['--json']);
     expectTranscript(stdout);
