@@ -167,7 +167,7 @@ const attribute = fc.tuple(
 );
 const { node: markupFragment } = fc.letrec<{ node: string; element: string; text: string }>((tie) => ({
   node: fc.oneof({ depthSize: 'small' }, tie('text'), tie('element')),
-  text: fc.string({ unit: fc.constantFrom('a', ' ', '.', '&amp;', '&lt;', '&#233;', '$&', '$1', '$<word>', '$$', '>', 'ɪ'), maxLength: 6 }),
+  text: fc.string({ unit: fc.constantFrom('a', ' ', '.', '&amp;', '&lt;', '&#233;', '$&', '$1', '$<word>', '$$', '&gt;', 'ɪ'), maxLength: 6 }),
   element: fc
     .tuple(
       fc.constantFrom('break', 'say-as', 'amazon:effect', 'phoneme', 'emphasis', 'w', 'sub'),
@@ -243,6 +243,17 @@ describe('toSpeech output (property tests, checked with a conforming XML parser)
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('refuses a bare ">" in replacement text: inserted after a matched "]]" it would form the forbidden "]]>"', () => {
+    expect(parseSsmlConversion({ searchFor: '.', replaceWith: '$&$&>' })).toMatchObject({
+      ok: false,
+      field: 'replaceWith',
+      problem: expect.stringContaining('a ">" in text must be written &gt;'),
+    });
+    const written = parseSsmlConversion({ searchFor: '.', replaceWith: '$&$&&gt;' });
+    if (!written.ok) throw new Error(written.problem);
+    expect(parseXml(toSpeech(']', [written.conversion]).text)).toMatchObject({ errors: [], text: ']]>' });
   });
 
   it('never accepts a replacement that would make the output ill-formed (the check is sound)', () => {

@@ -3,7 +3,8 @@ import { NOT_XML_CHARACTER } from './xml-text';
 const NAME = /[A-Za-z_:][A-Za-z0-9_.:-]*/y;
 const SPACE = /[ \t\r\n]*/y;
 const REFERENCE = /&(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});/y;
-const TEXT = /[^<&]+/y;
+// Text may not hold a bare '>': with a matched ']]' inserted before it, it would form the forbidden ']]>'.
+const TEXT = /[^<&>]+/y;
 const ATTRIBUTE_TEXT = { '"': /[^<&"]+/y, "'": /[^<&']+/y } as const;
 
 /** A tiny cursor over markup, for the well-formedness check below. */
@@ -96,7 +97,6 @@ export function markupProblem(markup: string): string | undefined {
   try {
     const invalid = markup.match(NOT_XML_CHARACTER);
     if (invalid) throw new MarkupError(`U+${invalid[0].codePointAt(0)?.toString(16).toUpperCase()} is not a character XML allows`);
-    if (markup.includes(']]>')) throw new MarkupError('"]]>" is not allowed in XML text: write ]]&gt;');
     while (!reader.done) {
       if (reader.peek('</')) {
         reader.index += 2;
@@ -113,6 +113,8 @@ export function markupProblem(markup: string): string | undefined {
         checkStartTag(reader, open);
       } else if (reader.peek('&')) {
         checkReference(reader);
+      } else if (reader.peek('>')) {
+        throw new MarkupError('a ">" in text must be written &gt;');
       } else {
         reader.take(TEXT);
       }
