@@ -15,6 +15,20 @@ export interface PullOptions {
   readonly waitMs?: number;
 }
 
+export interface PushOptions {
+  /**
+   * When the action was pushed (epoch ms), stored with it so the puller can measure how long it waited in the queue.
+   * @default not stored
+   */
+  readonly pushedAt?: number;
+}
+
+/** An action as the queue holds it: the action, and when it was pushed if the pusher said so. */
+export type QueuedAction = AsappAction & {
+  /** Epoch ms of the push (`PushOptions.pushedAt`); absent for entries written without it. */
+  readonly pushedAt?: number;
+};
+
 /** By default the flow plays the processing cue on the 1st, 7th, 13th… pull of a call (ASAPP's module paces it so). */
 const DEFAULT_PROCESSING_CUE_EVERY = 6;
 
@@ -40,7 +54,7 @@ function callIdentifiers(companyMarker: string, guid: string): [string, string] 
   return [companyMarker, guid];
 }
 
-function parseStoredAction(key: string, entry: string): AsappAction {
+function parseStoredAction(key: string, entry: string): QueuedAction {
   let json: unknown;
   try {
     json = JSON.parse(entry);
@@ -49,7 +63,9 @@ function parseStoredAction(key: string, entry: string): AsappAction {
   }
   const parsed = parseAsappAction(json);
   if (!parsed.ok) throw new InvalidStoredActionError(key, parsed.error);
-  return parsed.action;
+  // The schema drops fields ASAPP does not send, so the queue's own field is read apart; a bad one is ignored.
+  const { pushedAt } = json as { pushedAt?: unknown };
+  return typeof pushedAt === 'number' && Number.isFinite(pushedAt) ? { ...parsed.action, pushedAt } : parsed.action;
 }
 
 /** The per-call FIFO of actions between PushAction (ASAPP) and PullAction (the Connect flow). */
@@ -61,10 +77,10 @@ export class ActionQueue {
    * Throws InvalidActionError (nothing stored), ValkeyOutOfMemoryError (nothing stored: MULTI/EXEC is all or
    * nothing) or ValkeyUnavailableError. Resolves with the action as stored.
    */
-  async push(input: unknown): Promise<AsappAction> {
+  async push(input: unknown, options: PushOptions = {}): Promise<QueuedAction> {
     const parsed = parseAsappAction(input);
     if (!parsed.ok) throw new InvalidActionError(parsed.error);
-    const action = parsed.action;
+    const action: QueuedAction = options.pushedAt === undefined ? parsed.action : { ...parsed.action, pushedAt: options.pushedAt };
     const key = actionsKey(action.companyMarker, action.guid);
     const replies = await this.client.run((connection) =>
       connection.multi().rpush(key, JSON.stringify(action)).expire(key, QUEUE_TTL_SECONDS).exec(),
@@ -77,7 +93,7 @@ export class ActionQueue {
    * Takes the call's oldest action, or null when there is none (within waitMs when long-polling). An entry that is
    * not a valid action is consumed and reported as InvalidStoredActionError.
    */
-  async pull(companyMarker: string, guid: string, options: PullOptions = {}): Promise<AsappAction | null> {
+  async pull(companyMarker: string, guid: string, options: PullOptions = {}): Promise<QueuedAction | null> {
     const key = actionsKey(...callIdentifiers(companyMarker, guid));
     const waitMs = options.waitMs ?? 0;
     if (!Number.isInteger(waitMs) || waitMs < 0) {

@@ -1,4 +1,4 @@
-export { ActionQueue, type PullOptions } from './action-queue';
+export { ActionQueue, type PullOptions, type PushOptions, type QueuedAction } from './action-queue';
 export {
   ASAPP_ACTION_NAMES,
   type AsappAction,
