@@ -8,6 +8,7 @@ import {
   asappCredentialsSchema,
 } from '@genagent-connect/asapp-client';
 import type { AsappConfig, AsappCredentialsConfig } from './config/asapp-config';
+import type { AsappOutcome } from './metrics/catalog';
 import { errorMessageOf } from './errors';
 import { readSecretFromSecretsManager, SecretError, type SecretReader } from './secrets';
 
@@ -53,6 +54,8 @@ export interface AsappFailure {
   readonly statusCode: number;
   readonly asappError: AsappErrorDetail | null;
   readonly errorMessage: string;
+  /** The failure's kind, for the outcome metric and the log line's `outcome` field. */
+  readonly outcome: Exclude<AsappOutcome, 'success'>;
 }
 
 export function describeAsappFailure(error: unknown): AsappFailure {
@@ -62,14 +65,30 @@ export function describeAsappFailure(error: unknown): AsappFailure {
       statusCode: status,
       asappError,
       errorMessage: asappError ? `${asappError.code} - ${asappError.message}` : `HTTP status ${status}`,
+      outcome: status >= 500 ? 'asapp5xx' : 'asapp4xx',
     };
   }
   if (error instanceof AsappTimeoutError) {
-    return { statusCode: 0, asappError: null, errorMessage: `ASAPP request timed out after ${error.timeoutMs} ms` };
+    return {
+      statusCode: 0,
+      asappError: null,
+      errorMessage: `ASAPP request timed out after ${error.timeoutMs} ms`,
+      outcome: 'timeout',
+    };
   }
   // Network and invalid-response messages say what happened in a few words and never hold the secret.
-  if (error instanceof AsappClientError || error instanceof SecretError) {
-    return { statusCode: 0, asappError: null, errorMessage: error.message };
+  if (error instanceof AsappClientError) {
+    return {
+      statusCode: 0,
+      asappError: null,
+      errorMessage: error.message,
+      outcome: error.kind === 'invalid-response' ? 'invalidResponse' : 'network',
+    };
   }
-  return { statusCode: 0, asappError: null, errorMessage: `unexpected error - ${errorMessageOf(error)}` };
+  // An unreadable or malformed credentials secret is the deployment's to fix, like a bad environment variable.
+  if (error instanceof SecretError) {
+    return { statusCode: 0, asappError: null, errorMessage: error.message, outcome: 'configuration' };
+  }
+  // Anything else failed the exchange in a way the client does not classify: counted with the network failures.
+  return { statusCode: 0, asappError: null, errorMessage: `unexpected error - ${errorMessageOf(error)}`, outcome: 'network' };
 }

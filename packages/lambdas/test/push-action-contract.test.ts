@@ -267,7 +267,10 @@ describe.each(cases.map((contract, index) => ({ ...contract, guid: `contract-${i
 
   it(contract.stored ? 'stores the action normalised: no nulls, extra fields or typed variables' : 'stores nothing', async () => {
     const entries = await target().raw.run((connection) => connection.lrange(actionsKey(COMPANY, contract.guid), 0, -1));
-    const expected = contract.stored ? [{ ...contract.stored, companyMarker: COMPANY, guid: contract.guid }] : [];
+    // The push time rides along for pull-action's QueueWait metric.
+    const expected = contract.stored
+      ? [{ ...contract.stored, companyMarker: COMPANY, guid: contract.guid, pushedAt: expect.any(Number) }]
+      : [];
     expect(entries.map((entry) => JSON.parse(entry))).toEqual(expected);
   });
 

@@ -4,19 +4,23 @@ import { contactIdOfRawEvent } from '../connect-event';
 import type { EnvironmentOptions } from '../environment-options';
 import { deferredHandler, type LambdaHandler } from '../lambda-handler';
 import { createLambdaLogger } from '../logging';
+import { createHandlerMetrics } from '../metrics/handler-metrics';
 import { type CallContextResponse, callContextFailed, createCallContextHandler } from './call-context-handler';
 
 export function callContextHandlerFromEnvironment(options: EnvironmentOptions = {}): LambdaHandler<CallContextResponse> {
   const environment = options.environment ?? process.env;
   const logger = createLambdaLogger('call-context');
+  const metrics = createHandlerMetrics('call-context', { environment });
   return deferredHandler({
     logger,
+    metrics,
     contactIdOf: contactIdOfRawEvent,
     errorResponse: callContextFailed,
     setup: () =>
       createCallContextHandler({
         asappClient: createAsappClientFromConfig(parseAsappConfig(environment), options.readSecret),
         logger,
+        metrics,
       }),
   });
 }

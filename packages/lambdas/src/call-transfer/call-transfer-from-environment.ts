@@ -4,6 +4,7 @@ import { contactIdOfRawEvent } from '../connect-event';
 import type { EnvironmentOptions } from '../environment-options';
 import { deferredHandler, type LambdaHandler } from '../lambda-handler';
 import { createLambdaLogger } from '../logging';
+import { createHandlerMetrics } from '../metrics/handler-metrics';
 import { type CallTransferResponse, callTransferFailed, createCallTransferHandler } from './call-transfer-handler';
 
 export function callTransferHandlerFromEnvironment(
@@ -11,14 +12,17 @@ export function callTransferHandlerFromEnvironment(
 ): LambdaHandler<CallTransferResponse> {
   const environment = options.environment ?? process.env;
   const logger = createLambdaLogger('call-transfer');
+  const metrics = createHandlerMetrics('call-transfer', { environment });
   return deferredHandler({
     logger,
+    metrics,
     contactIdOf: contactIdOfRawEvent,
     errorResponse: callTransferFailed,
     setup: () =>
       createCallTransferHandler({
         asappClient: createAsappClientFromConfig(parseAsappConfig(environment), options.readSecret),
         logger,
+        metrics,
       }),
   });
 }

@@ -5,14 +5,17 @@ import { contactIdOfRawEvent } from '../connect-event';
 import type { EnvironmentOptions } from '../environment-options';
 import { deferredHandler, type LambdaHandler } from '../lambda-handler';
 import { createLambdaLogger } from '../logging';
+import { createHandlerMetrics } from '../metrics/handler-metrics';
 import { createEngageHandler } from './engage-handler';
 import { type EngageResponse, engageRefused } from './engage-response';
 
 export function engageHandlerFromEnvironment(options: EnvironmentOptions = {}): LambdaHandler<EngageResponse> {
   const environment = options.environment ?? process.env;
   const logger = createLambdaLogger('engage');
+  const metrics = createHandlerMetrics('engage', { environment });
   return deferredHandler({
     logger,
+    metrics,
     contactIdOf: contactIdOfRawEvent,
     errorResponse: engageRefused,
     setup: () =>
@@ -20,6 +23,7 @@ export function engageHandlerFromEnvironment(options: EnvironmentOptions = {}): 
         config: parseEngageConfig(environment),
         asappClient: createAsappClientFromConfig(parseAsappConfig(environment), options.readSecret),
         logger,
+        metrics,
       }),
   });
 }

@@ -1,11 +1,13 @@
-import { type ActionQueue, actionsKey, type CallActivity } from '@genagent-connect/action-queue';
+import { type ActionQueue, actionsKey, type CallActivity, type QueuedAction } from '@genagent-connect/action-queue';
 import type { PullActionConfig } from '../config/pull-action-config';
 import { type ConnectEvent, contactIdForLogs, contactIdOf, parseConnectEvent } from '../connect-event';
 import { errorMessageOf } from '../errors';
 import { guardedHandler, type LambdaHandler } from '../lambda-handler';
 import { type ContactLogger, createLambdaLogger, type Logger } from '../logging';
+import { ASAPP_OUTCOME_METRICS, CONVERSATION_END_METRICS, PULL_ANSWER_METRICS, VALKEY_FAILURE_METRIC } from '../metrics/catalog';
+import { type HandlerMetrics, NO_METRICS } from '../metrics/handler-metrics';
 import { valkeyConnectionFailure } from '../valkey';
-import { callLimitReached, endsModule } from './call-limits';
+import { type CallLimit, callLimitReached, endsModule } from './call-limits';
 import { longPoll } from './long-poll';
 import {
   type PullActionResponse,
@@ -24,9 +26,25 @@ export interface PullActionHandlerDependencies {
   readonly logger?: Logger;
   /**
    * Wall-clock epoch milliseconds, for the call's idle and length limits (every container of the function must agree
-   * on it, so not a monotonic clock). Default `Date.now`.
+   * on it, so not a monotonic clock). Default `Date.now`. Also measures QueueWait against push-action's clock.
    */
   readonly clock?: () => number;
+  /** Default: none (pullActionHandlerFromEnvironment passes the function's EMF metrics). */
+  readonly metrics?: HandlerMetrics;
+}
+
+/** pull-action's answers, conversation endings and Valkey failures, as the invocation ends. */
+export const PULL_ACTION_FAILURE_METRICS = [
+  ASAPP_OUTCOME_METRICS.configuration,
+  PULL_ANSWER_METRICS.error,
+  CONVERSATION_END_METRICS.error,
+] as const;
+
+function countAnswer(metrics: HandlerMetrics, response: PullActionResponse): void {
+  metrics.count(PULL_ANSWER_METRICS[response.next]);
+  if (response.next === 'disengage' || response.next === 'transferToAgent' || response.next === 'transferToSystem') {
+    metrics.count(CONVERSATION_END_METRICS[response.next]);
+  }
 }
 
 /** ASAPP's module spells the attribute the first way, seed 001 the second; either works. */
@@ -58,10 +76,12 @@ interface CallPull {
   readonly guid: string;
   readonly log: ContactLogger;
   readonly clock: () => number;
-  /** What went wrong with a Valkey operation, for the flow and the log. */
+  /** What went wrong with a Valkey operation, for the flow and the log; counted once per invocation. */
   readonly describeFailure: (error: unknown) => string;
-  /** The flow's error answer, logged. */
-  readonly fail: (errorMessage: string) => PullActionResponse;
+  /** The flow's error answer, logged and counted (as the limit's ending when a limit was reached). */
+  readonly fail: (errorMessage: string | CallLimit) => PullActionResponse;
+  /** Counts how long a taken action waited since its push. */
+  readonly taken: (action: QueuedAction | null) => void;
 }
 
 /** An action reached the flow: the call is not idle. Failing to note it only delays the idle limit, so it is logged. */
@@ -87,6 +107,7 @@ async function poll(call: CallPull): Promise<PullActionResponse> {
     queue.observeActivity(companyMarker, guid, nowMs),
   ]);
   if (pulled.status === 'rejected') return fail(describeFailure(pulled.reason));
+  call.taken(pulled.value);
   const action = pulled.value ?? undefined;
   // The cue is decoration: without its counter the flow just plays silence this time.
   if (cue.status === 'rejected') log.warn('processing cue counter failed', { errorMessage: describeFailure(cue.reason) });
@@ -113,7 +134,7 @@ async function poll(call: CallPull): Promise<PullActionResponse> {
  * after it.
  */
 async function pullWaiting(call: CallPull, processingAtStart: boolean): Promise<PullActionResponse> {
-  const { queue, config, companyMarker, guid, clock, describeFailure, fail } = call;
+  const { queue, config, companyMarker, guid, clock, describeFailure, fail, taken } = call;
   let activity: CallActivity;
   let outcome: Awaited<ReturnType<typeof longPoll>>;
   let anyAction = false;
@@ -124,6 +145,7 @@ async function pullWaiting(call: CallPull, processingAtStart: boolean): Promise<
       processing: processingAtStart,
       pull: async (waitMs) => {
         const action = await queue.pull(companyMarker, guid, { waitMs });
+        taken(action);
         anyAction ||= action !== null;
         return action;
       },
@@ -147,6 +169,7 @@ async function pullWaiting(call: CallPull, processingAtStart: boolean): Promise<
 export function createPullActionHandler(dependencies: PullActionHandlerDependencies): LambdaHandler<PullActionResponse> {
   const { config, queue } = dependencies;
   const clock = dependencies.clock ?? Date.now;
+  const metrics = dependencies.metrics ?? NO_METRICS;
   const logger = dependencies.logger ?? createLambdaLogger('pull-action');
   const pullMode = pullModeFor(config.pullWaitMs);
   const modeState = (processing: boolean): PullModeState =>
@@ -157,22 +180,37 @@ export function createPullActionHandler(dependencies: PullActionHandlerDependenc
     contactIdOf: contactIdForLogs,
     // An event that could not be read says nothing about processing; the module ends the call on error anyway.
     errorResponse: (errorMessage) => pullActionError(errorMessage, modeState(false)),
+    metrics,
+    failureMetrics: [PULL_ANSWER_METRICS.error, CONVERSATION_END_METRICS.error],
     async handle(event, log) {
       const processingAtStart = processingOf(event);
-      const fail = (errorMessage: string): PullActionResponse => {
-        log.error('pull failed', { errorMessage });
+      const fail = (failure: string | CallLimit): PullActionResponse => {
+        const { message: errorMessage, ending } = typeof failure === 'string' ? { message: failure, ending: 'error' as const } : failure;
+        log.error('pull failed', { errorMessage, ending });
+        metrics.count(PULL_ANSWER_METRICS.error);
+        metrics.count(CONVERSATION_END_METRICS[ending]);
         return pullActionError(errorMessage, modeState(processingAtStart));
       };
       const companyMarker = companyMarkerOf(event);
       if (!companyMarker) return fail('missing companyMarker parameter');
       const guid = guidOf(event);
       if (!guid) return fail('missing guid parameter');
-      const describeFailure = (error: unknown) =>
-        valkeyConnectionFailure(error) ??
-        `error retrieving action for ${actionsKey(companyMarker, guid)} - ${errorMessageOf(error)}`;
-      const call: CallPull = { queue, config, companyMarker, guid, log, clock, describeFailure, fail };
+      let valkeyFailed = false;
+      const describeFailure = (error: unknown) => {
+        if (!valkeyFailed) metrics.count(VALKEY_FAILURE_METRIC);
+        valkeyFailed = true;
+        return (
+          valkeyConnectionFailure(error) ??
+          `error retrieving action for ${actionsKey(companyMarker, guid)} - ${errorMessageOf(error)}`
+        );
+      };
+      const taken = (action: QueuedAction | null) => {
+        if (action?.pushedAt !== undefined) metrics.queueWait(clock() - action.pushedAt);
+      };
+      const call: CallPull = { queue, config, companyMarker, guid, log, clock, describeFailure, fail, taken };
       const response = pullMode === 'poll' ? await poll(call) : await pullWaiting(call, processingAtStart);
       if (response.next === 'error') return response;
+      countAnswer(metrics, response);
       const processing = response.pullMode === 'longPoll' ? response.processing : undefined;
       const logged = { next: response.next, playBeepBop: response.playBeepBop, processing };
       if (response.next === 'none') log.debug('no action', logged);

@@ -2,20 +2,24 @@ import { parseValkeyConfig } from '../config/valkey-config';
 import type { EnvironmentOptions } from '../environment-options';
 import { deferredHandler, type LambdaHandler } from '../lambda-handler';
 import { createLambdaLogger } from '../logging';
+import { createHandlerMetrics } from '../metrics/handler-metrics';
 import { createActionQueueFromConfig } from '../valkey';
 import { createPushActionHandler, guidForLogs, type PushActionResponse, pushFailed } from './push-action-handler';
 
 export function pushActionHandlerFromEnvironment(options: EnvironmentOptions = {}): LambdaHandler<PushActionResponse> {
   const environment = options.environment ?? process.env;
   const logger = createLambdaLogger('push-action');
+  const metrics = createHandlerMetrics('push-action', { environment });
   return deferredHandler({
     logger,
+    metrics,
     contactIdOf: (rawEvent) => guidForLogs(undefined, rawEvent),
     errorResponse: pushFailed,
     setup: () =>
       createPushActionHandler({
         queue: createActionQueueFromConfig(parseValkeyConfig(environment), 'push-action', options.readSecret).queue,
         logger,
+        metrics,
       }),
   });
 }

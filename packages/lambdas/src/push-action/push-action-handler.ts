@@ -3,6 +3,8 @@ import type { ParsedEvent } from '../connect-event';
 import { errorMessageOf } from '../errors';
 import { guardedHandler, type LambdaHandler } from '../lambda-handler';
 import { createLambdaLogger, type Logger } from '../logging';
+import { PUSH_OUTCOME_METRICS, type PushOutcome, VALKEY_FAILURE_METRIC } from '../metrics/catalog';
+import type { HandlerMetrics } from '../metrics/handler-metrics';
 import { valkeyConnectionFailure, valkeyOutOfMemory } from '../valkey';
 
 /** push-action → ASAPP. */
@@ -12,6 +14,10 @@ export interface PushActionHandlerDependencies {
   readonly queue: Pick<ActionQueue, 'push'>;
   /** Default: a Powertools logger for `push-action`. */
   readonly logger?: Logger;
+  /** Default: none (pushActionHandlerFromEnvironment passes the function's EMF metrics). */
+  readonly metrics?: HandlerMetrics;
+  /** Epoch ms stored with each action as its push time (pull-action's QueueWait); the puller's clock. Default `Date.now`. */
+  readonly clock?: () => number;
 }
 
 /** A push this handler acts on: an action to store, or one it does not know (acknowledged, not stored). */
@@ -33,10 +39,13 @@ export function pushFailed(errorMessage: string): PushActionResponse {
   return { ok: false, errorMessage };
 }
 
-function storeFailure(actionName: string, error: unknown): string {
+function storeFailure(actionName: string, error: unknown): { errorMessage: string; outcome: PushOutcome } {
   const outOfMemory = valkeyOutOfMemory(error);
-  if (outOfMemory) return `${outOfMemory}: action not stored`;
-  return valkeyConnectionFailure(error) ?? `error processing action ${actionName} - ${errorMessageOf(error)}`;
+  if (outOfMemory) return { errorMessage: `${outOfMemory}: action not stored`, outcome: 'outOfMemory' };
+  return {
+    errorMessage: valkeyConnectionFailure(error) ?? `error processing action ${actionName} - ${errorMessageOf(error)}`,
+    outcome: 'valkeyFailure',
+  };
 }
 
 /**
@@ -46,27 +55,34 @@ function storeFailure(actionName: string, error: unknown): string {
  * companyMarker or guid, a speak without text) is refused with a message naming the field, and nothing is stored.
  */
 export function createPushActionHandler(dependencies: PushActionHandlerDependencies): LambdaHandler<PushActionResponse> {
-  const { queue } = dependencies;
+  const { queue, metrics } = dependencies;
+  const clock = dependencies.clock ?? Date.now;
   const logger = dependencies.logger ?? createLambdaLogger('push-action');
   return guardedHandler({
     logger,
     parse: parsePush,
     contactIdOf: guidForLogs,
     errorResponse: pushFailed,
+    metrics,
+    failureMetrics: [PUSH_OUTCOME_METRICS.malformed],
     async handle(push, log) {
       if (push.kind === 'unknownAction') {
         log.warn('unknown action not stored', { action: push.action, companyMarker: push.companyMarker });
+        metrics?.count(PUSH_OUTCOME_METRICS.unknownAction);
         return { ok: true };
       }
       const { action } = push;
       try {
-        await queue.push(action);
+        await queue.push(action, { pushedAt: clock() });
       } catch (error) {
-        const errorMessage = storeFailure(action.action, error);
-        log.error('push failed', { errorMessage });
+        const { errorMessage, outcome } = storeFailure(action.action, error);
+        log.error('push failed', { errorMessage, outcome });
+        metrics?.count(PUSH_OUTCOME_METRICS[outcome]);
+        metrics?.count(VALKEY_FAILURE_METRIC);
         return pushFailed(errorMessage);
       }
       log.info('action queued', { action: action.action, companyMarker: action.companyMarker });
+      metrics?.count(PUSH_OUTCOME_METRICS.accepted);
       return { ok: true };
     },
   });
