@@ -8,6 +8,7 @@ export { type FlowModuleProps, FlowModule } from './flow-module';
 export { type FunctionVpcPlacement, type IntegrationFunctionProps, IntegrationFunction } from './integration-function';
 export { logRetentionDays } from './log-retention';
 export { type MediaStreamingProps, MediaStreaming, mediaStreamRetentionHours } from './media-streaming';
+export type { CallAlarmThresholds, CallFunctionName, CallMetricsProps } from './call-metrics';
 export { type MonitoredFunction, type MonitoringProps, type ValkeyAlarmThresholds, Monitoring } from './monitoring';
 export { type NameKind, nameRules, resourceName } from './naming';
 export {
