@@ -1,7 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { LambdaName } from '@genagent-connect/lambdas/bundles';
 import type { MetricDimensions } from '@genagent-connect/lambdas/metrics-catalog';
-import { AsappCredentialsSecret, ContactFlow, type MonitoredFunction, Monitoring } from '@genagent-connect/constructs';
+import { AsappCredentialsSecret, ContactFlow, LogQueries, type MonitoredFunction, Monitoring } from '@genagent-connect/constructs';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { configureBackend } from './backend';
@@ -68,6 +68,11 @@ export class GenerativeAgentStack extends TerraformStack {
       callMetrics: { namespace: config.metricsNamespace, dimensions: this.metricDimensions(config) },
       ...(config.alarms.queueWaitP99Ms ? { callAlarmThresholds: { queueWaitP99Ms: config.alarms.queueWaitP99Ms } } : {}),
     });
+    const functions = [this.mediaStreaming?.engage, this.mediaStreaming?.pushAction, this.mediaStreaming?.pullAction,
+      this.pstnTransfer?.callTransfer, this.pstnTransfer?.callContext].filter((fn) => fn !== undefined);
+    if (functions.length > 0) {
+      new LogQueries(this, 'log-queries', { namePrefix: config.namePrefix, logGroupNames: functions.map((fn) => fn.logGroup.name) });
+    }
   }
 
   /** A ready-to-call flow that sets the company marker and runs the module: point a test number at it. */

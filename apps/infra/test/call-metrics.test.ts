@@ -43,6 +43,15 @@ describe.each(exampleEnvironments.map(({ name }) => name))('the %s stack', (name
     }
   });
 
+  it("saves the per-contact trace and errors-by-kind queries over every function's log group", () => {
+    const config = exampleConfig(name);
+    const queries = resourcesOf(stack, 'aws_cloudwatch_query_definition') as { name: string; log_group_names: string[] }[];
+    expect(queries.map((query) => query.name).sort()).toEqual([`${config.namePrefix}/contact-trace`, `${config.namePrefix}/errors-by-kind`]);
+    const logGroups = Object.keys(stack.resource.aws_cloudwatch_log_group ?? {}).map((id) => `\${aws_cloudwatch_log_group.${id}.name}`);
+    expect(logGroups).toHaveLength(resourcesOf(stack, 'aws_lambda_function').length);
+    for (const query of queries) expect([...query.log_group_names].sort()).toEqual(logGroups.sort());
+  });
+
   it('sends every function its metrics namespace and the environment dimension', () => {
     const config = exampleConfig(name);
     for (const fn of resourcesOf(stack, 'aws_lambda_function') as { environment: { variables: Record<string, string> } }[]) {

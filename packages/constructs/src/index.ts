@@ -21,3 +21,10 @@ export {
 } from './network';
 export { type PromptAudioBucketProps, PromptAudioBucket } from './prompt-audio-bucket';
 export { type ValkeyCacheProps, ValkeyCache } from './valkey-cache';
+export {
+  CONTACT_ID_PLACEHOLDER,
+  CONTACT_TRACE_QUERY,
+  ERRORS_BY_KIND_QUERY,
+  LogQueries,
+  type LogQueriesProps,
+} from './log-queries';
