@@ -62,3 +62,20 @@ describe.each(exampleEnvironments.map(({ name }) => name))('the %s stack', (name
     }
   });
 });
+
+describe('tracing: true', () => {
+  it('turns on X-Ray active tracing and the handlers’ subsegments for every function of the environment', () => {
+    const traced = synthStack('dev', { ...exampleConfig('dev'), tracing: true });
+    const functions = resourcesOf(traced, 'aws_lambda_function') as {
+      tracing_config?: { mode: string };
+      environment: { variables: Record<string, string> };
+    }[];
+    expect(functions).toHaveLength(5);
+    for (const fn of functions) {
+      expect(fn.tracing_config).toEqual({ mode: 'Active' });
+      expect(fn.environment.variables.POWERTOOLS_TRACE_ENABLED).toBe('true');
+    }
+    const untraced = resourcesOf(synthStack('dev', exampleConfig('dev')), 'aws_lambda_function');
+    expect(untraced.every((fn) => fn.tracing_config === undefined)).toBe(true);
+  });
+});

@@ -473,6 +473,8 @@ export const environmentSchema = z
         queueWaitP99Ms: z.int({ error: 'expected a whole number of milliseconds' }).min(1).max(60_000).optional(),
       })
       .default({}),
+    /** X-Ray active tracing of every function, with subsegments around the ASAPP and Valkey calls. */
+    tracing: z.boolean({ error: 'expected true or false' }).default(false),
     /** CloudWatch namespace of the handlers' metrics (POWERTOOLS_METRICS_NAMESPACE); one per project. */
     metricsNamespace: z
       .string()

@@ -1,4 +1,5 @@
 import { createAsappClientFromConfig } from '../asapp';
+import { traced, tracerFor } from '../tracing/tracing';
 import { parseAsappConfig } from '../config/asapp-config';
 import { contactIdOfRawEvent } from '../connect-event';
 import type { EnvironmentOptions } from '../environment-options';
@@ -18,7 +19,12 @@ export function callContextHandlerFromEnvironment(options: EnvironmentOptions = 
     errorResponse: callContextFailed,
     setup: () =>
       createCallContextHandler({
-        asappClient: createAsappClientFromConfig(parseAsappConfig(environment), options.readSecret),
+        asappClient: traced(
+          createAsappClientFromConfig(parseAsappConfig(environment), options.readSecret),
+          tracerFor('call-context', environment),
+          'ASAPP',
+          ['getCallTransfer'],
+        ),
         logger,
         metrics,
       }),

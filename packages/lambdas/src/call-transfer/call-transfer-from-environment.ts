@@ -1,4 +1,5 @@
 import { createAsappClientFromConfig } from '../asapp';
+import { traced, tracerFor } from '../tracing/tracing';
 import { parseAsappConfig } from '../config/asapp-config';
 import { contactIdOfRawEvent } from '../connect-event';
 import type { EnvironmentOptions } from '../environment-options';
@@ -20,7 +21,12 @@ export function callTransferHandlerFromEnvironment(
     errorResponse: callTransferFailed,
     setup: () =>
       createCallTransferHandler({
-        asappClient: createAsappClientFromConfig(parseAsappConfig(environment), options.readSecret),
+        asappClient: traced(
+          createAsappClientFromConfig(parseAsappConfig(environment), options.readSecret),
+          tracerFor('call-transfer', environment),
+          'ASAPP',
+          ['createCallTransfer'],
+        ),
         logger,
         metrics,
       }),

@@ -1,4 +1,5 @@
 import { createAsappClientFromConfig } from '../asapp';
+import { traced, tracerFor } from '../tracing/tracing';
 import { parseAsappConfig } from '../config/asapp-config';
 import { parseEngageConfig } from '../config/engage-config';
 import { contactIdOfRawEvent } from '../connect-event';
@@ -21,7 +22,12 @@ export function engageHandlerFromEnvironment(options: EnvironmentOptions = {}): 
     setup: () =>
       createEngageHandler({
         config: parseEngageConfig(environment),
-        asappClient: createAsappClientFromConfig(parseAsappConfig(environment), options.readSecret),
+        asappClient: traced(
+          createAsappClientFromConfig(parseAsappConfig(environment), options.readSecret),
+          tracerFor('engage', environment),
+          'ASAPP',
+          ['engage'],
+        ),
         logger,
         metrics,
       }),

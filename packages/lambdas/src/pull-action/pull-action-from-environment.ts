@@ -5,6 +5,7 @@ import type { EnvironmentOptions } from '../environment-options';
 import { deferredHandler, type LambdaHandler } from '../lambda-handler';
 import { createLambdaLogger } from '../logging';
 import { createHandlerMetrics } from '../metrics/handler-metrics';
+import { traced, tracerFor } from '../tracing/tracing';
 import { createActionQueueFromConfig } from '../valkey';
 import { createPullActionHandler, PULL_ACTION_FAILURE_METRICS } from './pull-action-handler';
 import { type PullActionResponse, pullActionError } from './pull-action-response';
@@ -23,7 +24,12 @@ export function pullActionHandlerFromEnvironment(options: EnvironmentOptions = {
     setup: () =>
       createPullActionHandler({
         config: parsePullActionConfig(environment),
-        queue: createActionQueueFromConfig(parseValkeyConfig(environment), 'pull-action', options.readSecret).queue,
+        queue: traced(
+          createActionQueueFromConfig(parseValkeyConfig(environment), 'pull-action', options.readSecret).queue,
+          tracerFor('pull-action', environment),
+          'Valkey',
+          ['pull', 'nextProcessingCue', 'observeActivity', 'markActive'],
+        ),
         logger,
         metrics,
       }),

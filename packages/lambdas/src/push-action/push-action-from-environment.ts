@@ -3,6 +3,7 @@ import type { EnvironmentOptions } from '../environment-options';
 import { deferredHandler, type LambdaHandler } from '../lambda-handler';
 import { createLambdaLogger } from '../logging';
 import { createHandlerMetrics } from '../metrics/handler-metrics';
+import { traced, tracerFor } from '../tracing/tracing';
 import { createActionQueueFromConfig } from '../valkey';
 import { createPushActionHandler, guidForLogs, type PushActionResponse, pushFailed } from './push-action-handler';
 
@@ -17,7 +18,12 @@ export function pushActionHandlerFromEnvironment(options: EnvironmentOptions = {
     errorResponse: pushFailed,
     setup: () =>
       createPushActionHandler({
-        queue: createActionQueueFromConfig(parseValkeyConfig(environment), 'push-action', options.readSecret).queue,
+        queue: traced(
+          createActionQueueFromConfig(parseValkeyConfig(environment), 'push-action', options.readSecret).queue,
+          tracerFor('push-action', environment),
+          'Valkey',
+          ['push'],
+        ),
         logger,
         metrics,
       }),
