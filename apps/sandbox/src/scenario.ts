@@ -121,7 +121,7 @@ const scenarioSchema = z
     outputVariables: stringMap.default({}),
     asapp: z
       .strictObject({
-        /** ASAPP_TIMEOUT_MS of engage, call-transfer and call-context. Default 5000. */
+        /** ASAPP_TIMEOUT_MS of engage, call-transfer and call-context. Default 6500 (the handlers' own). */
         timeoutMs: z.int().min(100).max(7000).optional(),
         engage: endpointOverrideSchema.optional(),
         createCallTransfer: endpointOverrideSchema.optional(),

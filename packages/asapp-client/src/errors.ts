@@ -3,20 +3,29 @@ import type { AsappErrorDetail } from './schemas';
 export type AsappOperation = 'engage' | 'createCallTransfer' | 'getCallTransfer';
 export type AsappClientErrorKind = 'api' | 'timeout' | 'network' | 'invalid-response';
 
+export interface AsappClientErrorOptions extends ErrorOptions {
+  /** HTTP attempts made, the retry included (1 or 2). Default 1. */
+  readonly attempts?: number;
+}
+
 /**
- * Base of every error the client throws; switch on `kind`. Messages and fields never contain the API secret: they are
- * built only from the operation, status, timings and ASAPP's error body (redacted by the client).
+ * Base of every error the client throws; switch on `kind`. Messages and fields never contain the API id or secret:
+ * they are built only from the operation, status, timings and what ASAPP answered (redacted by the client).
  */
 export abstract class AsappClientError extends Error {
   abstract readonly kind: AsappClientErrorKind;
+  /** HTTP attempts made before giving up (2 when the client retried). */
+  readonly attempts: number;
 
   constructor(
     readonly operation: AsappOperation,
     message: string,
-    options?: ErrorOptions,
+    options?: AsappClientErrorOptions,
   ) {
-    super(`ASAPP ${operation} failed: ${message}`, options);
+    const attempts = options?.attempts ?? 1;
+    super(`ASAPP ${operation} failed: ${message}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`, options);
     this.name = new.target.name;
+    this.attempts = attempts;
   }
 }
 
@@ -28,23 +37,31 @@ export class AsappApiError extends AsappClientError {
     operation: AsappOperation,
     readonly status: number,
     readonly statusText: string,
-    /** ASAPP's `{error: {requestId, code, message}}` when the body had that shape, else null. */
+    /** What ASAPP's `{error: {requestId, code, message}}` envelope held (any subset), or null without one. */
     readonly asappError: AsappErrorDetail | null,
+    /** The body, tags dropped, whitespace collapsed, at most `BODY_EXCERPT_LENGTH` characters, id and secret redacted. */
+    readonly bodyExcerpt: string,
+    options?: AsappClientErrorOptions,
   ) {
-    const detail = asappError ? ` (${asappError.code} - ${asappError.message}, requestId ${asappError.requestId})` : '';
-    super(operation, `HTTP ${status}${statusText ? ` ${statusText}` : ''}${detail}`);
+    const detail = asappError
+      ? ` (${[asappError.code, asappError.message].filter(Boolean).join(' - ') || 'no code or message'}${asappError.requestId ? `, requestId ${asappError.requestId}` : ''})`
+      : bodyExcerpt
+        ? `: ${bodyExcerpt}`
+        : '';
+    super(operation, `HTTP ${status}${statusText ? ` ${statusText}` : ''}${detail}`, options);
   }
 }
 
-/** No complete answer within `timeoutMs`. */
+/** No complete answer within the call's `timeoutMs` budget. */
 export class AsappTimeoutError extends AsappClientError {
   readonly kind = 'timeout';
 
   constructor(
     operation: AsappOperation,
     readonly timeoutMs: number,
+    options?: AsappClientErrorOptions,
   ) {
-    super(operation, `no response within ${timeoutMs} ms`);
+    super(operation, `no response within ${timeoutMs} ms`, options);
   }
 }
 
@@ -52,12 +69,18 @@ export class AsappTimeoutError extends AsappClientError {
 export class AsappNetworkError extends AsappClientError {
   readonly kind = 'network';
 
-  constructor(operation: AsappOperation, reason: string, options?: ErrorOptions) {
+  constructor(
+    operation: AsappOperation,
+    reason: string,
+    /** True when the connection failed before any of the request could have reached ASAPP (safe to resend). */
+    readonly beforeRequestSent: boolean,
+    options?: AsappClientErrorOptions,
+  ) {
     super(operation, `network error: ${reason}`, options);
   }
 }
 
-/** ASAPP answered 2xx but the body is not what its documentation describes. */
+/** ASAPP answered 2xx but the body lacks what the operation needs. */
 export class AsappInvalidResponseError extends AsappClientError {
   readonly kind = 'invalid-response';
 
@@ -65,7 +88,8 @@ export class AsappInvalidResponseError extends AsappClientError {
     operation: AsappOperation,
     readonly status: number,
     readonly problems: string,
+    options?: AsappClientErrorOptions,
   ) {
-    super(operation, `unexpected response body (HTTP ${status}): ${problems}`);
+    super(operation, `unexpected response body (HTTP ${status}): ${problems}`, options);
   }
 }

@@ -1,5 +1,6 @@
 export {
   AsappClient,
+  BODY_EXCERPT_LENGTH,
   type AsappClientOptions,
   type AsappCredentialsSource,
   type CreateCallTransferInput,

@@ -45,16 +45,20 @@ describe('createCallTransfer', () => {
     expect(error).toMatchObject({ kind: 'api', operation: 'createCallTransfer', status: 409, asappError: { code: '409-01' } });
   });
 
-  it('accepts a minimal documented reply (fields ASAPP may omit are optional)', async () => {
-    context.emulator.setBehaviour('createCallTransfer', { body: { id: 'contact-9', phoneNumber: { transferNumber: '+15557654321' } } });
+  it.each([
+    ['only the number', { phoneNumber: { transferNumber: '+15557654321' } }],
+    ['nulls and extra fields', { id: null, type: null, phoneNumber: { transferNumber: '+15557654321', expiresAt: null, carrier: 'x' }, extra: true }],
+    ['mistyped fields the Lambdas do not use', { id: 9, phoneNumber: { transferNumber: '+15557654321', country: 1 }, inputContext: [] }],
+  ])('accepts a reply with %s (only phoneNumber.transferNumber is required)', async (_case, body) => {
+    context.emulator.setBehaviour('createCallTransfer', { body });
     await expect(context.client.createCallTransfer(transferInput)).resolves.toEqual({
-      id: 'contact-9',
       phoneNumber: { transferNumber: '+15557654321' },
     });
   });
 
   it.each([
     ['a reply without a transfer number', { id: 'contact-9', phoneNumber: {} }, /phoneNumber\.transferNumber/],
+    ['a null phoneNumber', { id: 'contact-9', phoneNumber: null }, /phoneNumber/],
     ['a number that is not E.164', { id: 'contact-9', phoneNumber: { transferNumber: '555-1234' } }, /E\.164/],
     ['a body that is not JSON', 'OK', /body is not JSON/],
   ])('reports %s as invalid-response naming the problem', async (_case, body, problem) => {
@@ -114,35 +118,35 @@ describe('getCallTransfer', () => {
     expect(error).toMatchObject({ kind: 'api', operation: 'getCallTransfer', status: 404, asappError: { code: '404-01' } });
   });
 
-  it('defaults omitted variable maps in the output context to empty objects', async () => {
+  it.each([
+    ['only outputContext (what ASAPP\'s own call-context Lambda checks)', { outputContext: { transferType: 'SYSTEM', currentTaskName: 'billing' } }],
+    ['nulls for fields ASAPP may leave empty', { id: null, status: null, completedAt: null, phoneNumber: null, outputContext: { transferType: 'AGENT', currentTaskName: null, referenceVariables: null } }],
+    ['an undocumented status and extra fields', { id: 'x', status: 'PENDING', region: 'us', outputContext: { transferType: 'AGENT', extra: 1 } }],
+    ['wrongly typed fields the Lambdas do not use', { id: 7, createdAt: 1700000000, inputContext: 'n/a' }],
+  ])('accepts a reply with %s', async (_case, body) => {
+    context.emulator.setBehaviour('getCallTransfer', { body });
+    const transfer = await context.client.getCallTransfer('x');
+    expect(transfer).not.toHaveProperty('region');
+    expect(transfer.outputContext ?? {}).not.toHaveProperty('extra');
+  });
+
+  it('keeps what it can read and drops null or mistyped fields', async () => {
     context.emulator.setBehaviour('getCallTransfer', {
-      body: {
-        id: 'contact-9',
-        externalConversationId: 'contact-9',
-        status: 'COMPLETED',
-        outputContext: { transferType: 'SYSTEM', currentTaskName: 'billing' },
-      },
+      body: { id: 7, status: 'COMPLETED', outputContext: { transferType: 'SYSTEM', currentTaskName: null, transferVariables: { n: 1 } } },
     });
-    await expect(context.client.getCallTransfer('contact-9')).resolves.toEqual({
-      id: 'contact-9',
-      externalConversationId: 'contact-9',
+    await expect(context.client.getCallTransfer('x')).resolves.toEqual({
       status: 'COMPLETED',
-      outputContext: { transferType: 'SYSTEM', currentTaskName: 'billing', referenceVariables: {}, transferVariables: {} },
+      outputContext: { transferType: 'SYSTEM', transferVariables: { n: 1 } },
     });
   });
 
   it.each([
-    ['an undocumented status', { id: 'x', externalConversationId: 'x', status: 'PENDING' }, /status/],
-    [
-      'an undocumented transfer type',
-      { id: 'x', externalConversationId: 'x', status: 'COMPLETED', outputContext: { transferType: 'BOT', currentTaskName: 't' } },
-      /outputContext\.transferType/,
-    ],
-    ['a missing status', { id: 'x', externalConversationId: 'x' }, /status/],
-  ])('reports %s as invalid-response naming the field', async (_case, body, field) => {
+    ['a body that is not JSON', '<html>OK</html>', /body is not JSON/],
+    ['a JSON body that is not an object', [], /\(body\)/],
+  ])('reports %s as invalid-response', async (_case, body, problem) => {
     context.emulator.setBehaviour('getCallTransfer', { body });
     const error = await rejectionOf(context.client.getCallTransfer('x'));
     expect(error.kind).toBe('invalid-response');
-    expect(error.message).toMatch(field);
+    expect(error.message).toMatch(problem);
   });
 });

@@ -1,4 +1,4 @@
-import { AsappApiError, AsappClient } from '../src';
+import { AsappApiError, AsappClient, BODY_EXCERPT_LENGTH } from '../src';
 import { engageInput, rejectionOf, useEmulator } from './fixtures';
 
 const context = useEmulator();
@@ -23,6 +23,11 @@ describe('engage', () => {
       inputVariables: { taskName: 'billing', accountId: 'A-42' },
       amazonConnectParams: { streamArn: engageInput.streamArn },
     });
+  });
+
+  it('omits customerId when the caller is unknown', async () => {
+    await context.client.engage({ ...engageInput, customerId: undefined });
+    expect(context.emulator.requests[0]?.body).not.toHaveProperty('customerId');
   });
 
   it('treats any 2xx as success', async () => {
@@ -89,13 +94,47 @@ describe('engage', () => {
     );
   });
 
-  it('reports 500 with a non-JSON body as an api error without ASAPP detail', async () => {
-    context.emulator.setBehaviour('engage', { status: 500, body: '<html>upstream error</html>' });
+  it('reports 500 with a non-JSON body as an api error carrying a short excerpt of it', async () => {
+    context.emulator.setBehaviour('engage', { status: 500, body: '<html>\n  <h1>upstream\terror</h1>\n</html>' });
 
     const error = await rejectionOf(context.client.engage(engageInput));
 
-    expect(error).toMatchObject({ kind: 'api', status: 500, asappError: null });
-    expect(error.message).toBe('ASAPP engage failed: HTTP 500 Internal Server Error');
+    expect(error).toMatchObject({ kind: 'api', status: 500, asappError: null, bodyExcerpt: 'upstream error' });
+    expect(error.message).toBe('ASAPP engage failed: HTTP 500 Internal Server Error: upstream error');
+  });
+
+  it('bounds the excerpt of a long body and collapses its whitespace', async () => {
+    context.emulator.setBehaviour('engage', { status: 502, body: `line one\r\n\r\n${'x'.repeat(1000)}` });
+    const error = await rejectionOf(context.client.engage(engageInput));
+    const { bodyExcerpt } = error as AsappApiError;
+    expect(bodyExcerpt).toHaveLength(BODY_EXCERPT_LENGTH);
+    expect(bodyExcerpt).toMatch(/^line one x+…$/);
+  });
+
+  it('reports an empty error body with the status alone', async () => {
+    context.emulator.setBehaviour('engage', { status: 503, body: '' });
+    const error = await rejectionOf(context.client.engage(engageInput));
+    expect(error).toMatchObject({ status: 503, asappError: null, bodyExcerpt: '' });
+    expect(error.message).toBe('ASAPP engage failed: HTTP 503 Service Unavailable');
+  });
+
+  it.each([
+    ['code and message, no requestId', { code: '403-01', message: 'Forbidden' }, { code: '403-01', message: 'Forbidden' }, '(403-01 - Forbidden)'],
+    ['a message only', { message: 'Forbidden' }, { message: 'Forbidden' }, '(Forbidden)'],
+    ['a numeric code and a null message', { code: 403, message: null, requestId: 'r-9' }, { code: '403', requestId: 'r-9' }, '(403, requestId r-9)'],
+    ['extra fields', { code: '403-02', message: 'No access', details: [1] }, { code: '403-02', message: 'No access' }, '(403-02 - No access)'],
+  ])('keeps what an ASAPP error envelope with %s holds', async (_case, envelope, asappError, detail) => {
+    context.emulator.setBehaviour('engage', { status: 403, body: { error: envelope } });
+    const error = await rejectionOf(context.client.engage(engageInput));
+    expect(error).toMatchObject({ kind: 'api', status: 403 });
+    expect((error as AsappApiError).asappError).toEqual(asappError);
+    expect(error.message).toBe(`ASAPP engage failed: HTTP 403 Forbidden ${detail}`);
+  });
+
+  it('treats an envelope with none of requestId, code, message as no envelope', async () => {
+    context.emulator.setBehaviour('engage', { status: 403, body: { error: { reason: 'x' } } });
+    const error = await rejectionOf(context.client.engage(engageInput));
+    expect(error).toMatchObject({ asappError: null, bodyExcerpt: '{"error":{"reason":"x"}}' });
   });
 
   it('reports a JSON error body of another shape as an api error without ASAPP detail', async () => {

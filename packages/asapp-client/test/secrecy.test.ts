@@ -33,7 +33,7 @@ describe('the API secret never leaks', () => {
     errors.push(await rejectionOf(context.client.engage(engageInput)));
     context.emulator.setBehaviour('engage', { delayMs: 5_000 });
     errors.push(await rejectionOf(context.client.engage(engageInput)));
-    context.emulator.setBehaviour('getCallTransfer', { body: { id: 1 } });
+    context.emulator.setBehaviour('getCallTransfer', { body: 'not json' });
     errors.push(await rejectionOf(context.client.getCallTransfer('x')));
     const url = context.emulator.url;
     await context.emulator.close();
@@ -54,6 +54,17 @@ describe('the API secret never leaks', () => {
 
     expect(error).toMatchObject({ asappError: { message: 'invalid secret [redacted]' } });
     expectNoSecret(error, apiSecret);
+  });
+
+  it('is redacted, with the API id, from the excerpt of a body that is not ASAPP\'s envelope', async () => {
+    const { apiId, apiSecret } = context.emulator.credentials;
+    context.emulator.setBehaviour('engage', { status: 502, body: `<pre>proxy saw headers ${apiId}:${apiSecret}</pre>` });
+
+    const error = await rejectionOf(context.client.engage(engageInput));
+
+    expect(error).toMatchObject({ bodyExcerpt: 'proxy saw headers [redacted]:[redacted]' });
+    expectNoSecret(error, apiSecret);
+    expectNoSecret(error, apiId);
   });
 
   it('is absent from the error when a provided secret is not a valid header value', async () => {

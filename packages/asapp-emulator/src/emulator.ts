@@ -25,11 +25,16 @@ export interface AsappEmulatorOptions {
  * Per-endpoint override for tests and scenarios. `delayMs` waits before replying. `status` and/or `body` replace the
  * endpoint's processing with a canned reply (nothing is validated, stored or notified): `status` defaults to 200, and
  * `body` to ASAPP's error envelope for a status >= 400, `{}` otherwise. A string `body` is sent verbatim as text.
+ * `fault: "reset"` resets the connection instead of replying, after the request was read (and recorded): a failure
+ * the client cannot tell from ASAPP having done the work. `times` applies the override to that many requests only,
+ * then the endpoint behaves normally again (e.g. `{status: 503, times: 1}`: one failure, then success).
  */
 export interface EndpointBehaviour {
   readonly status?: number;
   readonly delayMs?: number;
   readonly body?: unknown;
+  readonly fault?: 'reset';
+  readonly times?: number;
 }
 
 export interface RecordedRequest {
@@ -56,6 +61,11 @@ export interface AsappEmulator {
   onEngage(listener: EngageListener): () => void;
   /** Sets (or, with `undefined`, clears) the override for one endpoint. */
   setBehaviour(endpoint: AsappEndpoint, behaviour: EndpointBehaviour | undefined): void;
+  /**
+   * Resets the next `count` TCP connections as soon as they are accepted, before any request is read (the client
+   * sees ECONNRESET while connecting; nothing is recorded). Keep-alive connections already open are not affected.
+   */
+  resetNextConnections(count: number): void;
   /** Completes a transfer as GenerativeAgent does when it hands the call back. Throws for an unknown id. */
   completeCallTransfer(id: string, outputContext: OutputContextInput): CallTransfer;
   /** Stops listening and drops open connections, including ones waiting on a delay. Safe to call twice. */
@@ -69,6 +79,8 @@ const behaviourSchema = z.strictObject({
   status: z.int().min(100).max(599).optional(),
   delayMs: z.int().min(0).optional(),
   body: z.unknown().optional(),
+  fault: z.literal('reset').optional(),
+  times: z.int().min(1).optional(),
 });
 
 const optionsSchema = z.strictObject({
@@ -87,6 +99,9 @@ export async function startAsappEmulator(options: AsappEmulatorOptions = {}): Pr
   };
   const requests: RecordedRequest[] = [];
   const behaviours = new Map<AsappEndpoint, EndpointBehaviour>();
+  /** Requests each `times`-limited override still applies to. */
+  const behaviourUses = new Map<AsappEndpoint, number>();
+  let connectionsToReset = 0;
   const engageListeners = new Set<EngageListener>();
   const transfers = new CallTransferStore();
   // Aborts pending delays on close, so a test that ends mid-delay neither waits for it nor leaves a timer behind.
@@ -111,8 +126,27 @@ export async function startAsappEmulator(options: AsappEmulatorOptions = {}): Pr
     const reply = route
       ? await replyTo(route, headers, requestId, rawBody)
       : errorReply(requestId, 404, `no such endpoint: ${method} ${path}`);
+    if (reply === 'reset') {
+      request.socket.resetAndDestroy();
+      return;
+    }
     if (reply.afterReply) response.on('finish', reply.afterReply);
     send(response, reply.status, reply.body);
+  }
+
+  /** The endpoint's override for this request, counting one use of a `times`-limited one. */
+  function takeBehaviour(endpoint: AsappEndpoint): EndpointBehaviour | undefined {
+    const behaviour = behaviours.get(endpoint);
+    const uses = behaviourUses.get(endpoint);
+    if (behaviour && uses !== undefined) {
+      if (uses <= 1) {
+        behaviours.delete(endpoint);
+        behaviourUses.delete(endpoint);
+      } else {
+        behaviourUses.set(endpoint, uses - 1);
+      }
+    }
+    return behaviour;
   }
 
   async function replyTo(
@@ -120,9 +154,10 @@ export async function startAsappEmulator(options: AsappEmulatorOptions = {}): Pr
     headers: Record<string, string>,
     requestId: string,
     rawBody: string,
-  ): Promise<Reply> {
-    const behaviour = behaviours.get(route.endpoint);
+  ): Promise<Reply | 'reset'> {
+    const behaviour = takeBehaviour(route.endpoint);
     if (behaviour?.delayMs) await sleep(behaviour.delayMs, undefined, { signal: closing.signal });
+    if (behaviour?.fault === 'reset') return 'reset';
     if (headers[API_ID_HEADER] !== credentials.apiId || headers[API_SECRET_HEADER] !== credentials.apiSecret) {
       return errorReply(requestId, 401, `missing or invalid ${API_ID_HEADER} / ${API_SECRET_HEADER} headers`);
     }
@@ -157,6 +192,11 @@ export async function startAsappEmulator(options: AsappEmulatorOptions = {}): Pr
       send(response, reply.status, reply.body);
     });
   });
+  server.on('connection', (socket) => {
+    if (connectionsToReset === 0) return;
+    connectionsToReset -= 1;
+    socket.resetAndDestroy();
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(parsedOptions.data.port ?? 0, '127.0.0.1', () => {
@@ -175,6 +215,7 @@ export async function startAsappEmulator(options: AsappEmulatorOptions = {}): Pr
       return () => engageListeners.delete(listener);
     },
     setBehaviour(endpoint, behaviour) {
+      behaviourUses.delete(endpoint);
       if (behaviour === undefined) {
         behaviours.delete(endpoint);
         return;
@@ -182,6 +223,13 @@ export async function startAsappEmulator(options: AsappEmulatorOptions = {}): Pr
       const parsed = behaviourSchema.safeParse(behaviour);
       if (!parsed.success) throw new Error(`setBehaviour(${endpoint}): ${describeIssues(parsed.error)}`);
       behaviours.set(endpoint, parsed.data);
+      if (parsed.data.times !== undefined) behaviourUses.set(endpoint, parsed.data.times);
+    },
+    resetNextConnections(count) {
+      if (!Number.isInteger(count) || count < 0) {
+        throw new Error(`resetNextConnections: count must be a whole number >= 0 (got ${count})`);
+      }
+      connectionsToReset = count;
     },
     completeCallTransfer(id, outputContext) {
       const parsed = outputContextSchema.safeParse(outputContext);

@@ -7,12 +7,15 @@ import { z } from 'zod';
 const nonEmptyString = z.string().min(1);
 const variables = z.record(z.string(), z.unknown());
 
-/** Body of `POST /mg-genagent/v1/engage` (media mode). */
+/**
+ * Body of `POST /mg-genagent/v1/engage` (media mode). `customerId` is the caller's number; a call with a withheld
+ * number has none, and ASAPP's own Lambda then sends none (the key is dropped), so it is optional but never empty.
+ */
 export const engageRequestSchema = z.strictObject({
   namespace: z.literal('amazonconnect'),
   guid: nonEmptyString,
   language: nonEmptyString,
-  customerId: nonEmptyString,
+  customerId: nonEmptyString.optional(),
   inputVariables: variables,
   amazonConnectParams: z.strictObject({ streamArn: nonEmptyString }),
 });

@@ -89,6 +89,11 @@ describe('engage', () => {
     ]);
   });
 
+  it('accepts an engage without customerId (a withheld caller id), as ASAPP\'s own Lambda sends it', async () => {
+    const { customerId: _withheld, ...withoutCustomer } = engageBody;
+    expect((await post('/mg-genagent/v1/engage', withoutCustomer)).status).toBe(200);
+  });
+
   it('stops notifying a listener once unsubscribed', async () => {
     const seen: string[] = [];
     const unsubscribe = emulator.onEngage((request) => {
@@ -125,6 +130,7 @@ describe('engage', () => {
     ['a wrong namespace', { ...engageBody, namespace: 'connect' }, 'namespace'],
     ['an undocumented top-level field', { ...engageBody, taskName: 'billing' }, 'taskName'],
     ['missing inputVariables', { ...engageBody, inputVariables: undefined }, 'inputVariables'],
+    ['an empty customerId', { ...engageBody, customerId: '' }, 'customerId'],
   ])('answers 400 naming the field for %s, without notifying', async (_case, body, field) => {
     const listener = jest.fn();
     emulator.onEngage(listener);
@@ -264,5 +270,35 @@ describe('behaviour overrides', () => {
   it('rejects an invalid override naming the field', () => {
     expect(() => emulator.setBehaviour('engage', { status: 42 })).toThrow(/status/);
     expect(() => emulator.setBehaviour('engage', { delayMs: -1 })).toThrow(/delayMs/);
+    expect(() => emulator.setBehaviour('engage', { times: 0 })).toThrow(/times/);
+    expect(() => emulator.setBehaviour('engage', { fault: 'close' as 'reset' })).toThrow(/fault/);
+    expect(() => emulator.resetNextConnections(-1)).toThrow(/count/);
+  });
+
+  it('applies an override to the next `times` requests only, then answers normally', async () => {
+    emulator.setBehaviour('getCallTransfer', { status: 503, times: 2 });
+    const get = () => fetch(`${emulator.url}/generativeagent/v1/call-transfers/x`, { headers: authHeaders });
+    const statuses = [];
+    for (let i = 0; i < 3; i += 1) statuses.push((await get()).status);
+    expect(statuses).toEqual([503, 503, 404]);
+  });
+
+  it('resets the connection after reading (and recording) the request for fault "reset"', async () => {
+    emulator.setBehaviour('engage', { fault: 'reset', times: 1 });
+    const failure = await post('/mg-genagent/v1/engage', engageBody).catch((error: Error) => error);
+    expect(failure).toMatchObject({ message: 'fetch failed', cause: { code: 'ECONNRESET' } });
+    expect(emulator.requests.map((request) => request.endpoint)).toEqual(['engage']);
+    expect((await post('/mg-genagent/v1/engage', engageBody)).status).toBe(200);
+  });
+
+  it('resets new connections before reading any request, as many as asked', async () => {
+    emulator.resetNextConnections(1);
+    const failure = await fetch(`${emulator.url}/generativeagent/v1/call-transfers/x`, { headers: authHeaders }).catch(
+      (error: Error) => error,
+    );
+    expect((failure as Error).cause).toMatchObject({ code: 'ECONNRESET', syscall: 'connect' });
+    expect(emulator.requests).toHaveLength(0);
+    const answered = await fetch(`${emulator.url}/generativeagent/v1/call-transfers/x`, { headers: authHeaders });
+    expect(answered.status).toBe(404);
   });
 });

@@ -1,38 +1,20 @@
-import { actionsKey, beepBopCounterKey, QUEUE_TTL_SECONDS, type ValkeyClient } from '@genagent-connect/action-queue';
-import { type LocalValkeyServer, startValkeyServer } from '@genagent-connect/local-valkey';
+import { actionsKey, beepBopCounterKey, QUEUE_TTL_SECONDS } from '@genagent-connect/action-queue';
 import {
   createPullActionHandler,
   createPushActionHandler,
   parsePullActionConfig,
   type PullActionResponse,
 } from '../src';
-import type { ContainerActionQueue } from '../src/valkey';
 import { contactFlowEvent } from './support/connect-events';
-import { connectionNames, containerQueue, inspector } from './support/valkey';
+import { connectionNames, useHandlerContainers } from './support/valkey';
 
 const COMPANY = 'acme';
 
-let server: LocalValkeyServer;
-let pushContainer: ContainerActionQueue;
-let pullContainer: ContainerActionQueue;
-let longPollContainer: ContainerActionQueue;
-let raw: ValkeyClient;
+const valkey = useHandlerContainers();
 
-beforeAll(async () => {
-  server = await startValkeyServer();
-  pushContainer = containerQueue(server, 'push-action');
-  pullContainer = containerQueue(server, 'pull-action');
-  longPollContainer = containerQueue(server, 'pull-action-long-poll');
-  raw = inspector(server);
-});
-afterAll(async () => {
-  await Promise.all([pushContainer.close(), pullContainer.close(), longPollContainer.close(), raw.close()]);
-  await server.stop();
-});
-
-const push = () => createPushActionHandler({ queue: pushContainer.queue });
+const push = () => createPushActionHandler({ queue: valkey.pushContainer.queue });
 const pull = (environment: Record<string, string> = {}) =>
-  createPullActionHandler({ config: parsePullActionConfig(environment), queue: pullContainer.queue });
+  createPullActionHandler({ config: parsePullActionConfig(environment), queue: valkey.pullContainer.queue });
 const pollFor = (contactId: string) => contactFlowEvent({ contactId, attributes: { ASAPP_CompanyMarker: COMPANY } });
 
 type RoundTrip = [action: string, pushed: Record<string, unknown>, expected: Partial<PullActionResponse>];
@@ -106,7 +88,7 @@ it('keeps each call in order across many interleaved calls', async () => {
 it('stores the queue with the 6 h TTL', async () => {
   const guid = 'ttl-call';
   await push()({ action: 'processingStart', companyMarker: COMPANY, guid });
-  const ttl = await raw.run((connection) => connection.ttl(actionsKey(COMPANY, guid)));
+  const ttl = await valkey.raw.run((connection) => connection.ttl(actionsKey(COMPANY, guid)));
   expect(ttl).toBeGreaterThan(QUEUE_TTL_SECONDS - 5);
   expect(ttl).toBeLessThanOrEqual(QUEUE_TTL_SECONDS);
 });
@@ -120,7 +102,7 @@ it('asks for the processing cue on polls 1, 7, 13 of a call', async () => {
 
 describe('when the processing-cue counter fails', () => {
   const guid = 'broken-counter';
-  beforeEach(() => raw.run((connection) => connection.set(beepBopCounterKey(COMPANY, guid), 'not a number')));
+  beforeEach(() => valkey.raw.run((connection) => connection.set(beepBopCounterKey(COMPANY, guid), 'not a number')));
 
   it('still delivers an action already taken from the queue, without the cue', async () => {
     await push()({ action: 'speak', companyMarker: COMPANY, guid, speakParams: { text: 'not lost' } });
@@ -177,10 +159,10 @@ describe('which queue pull-action reads', () => {
 
 describe('long-poll (PULL_WAIT_MS)', () => {
   const longPoll = (waitMs: number) =>
-    createPullActionHandler({ config: parsePullActionConfig({ PULL_WAIT_MS: String(waitMs) }), queue: longPollContainer.queue });
+    createPullActionHandler({ config: parsePullActionConfig({ PULL_WAIT_MS: String(waitMs) }), queue: valkey.longPollContainer.queue });
   const longPollFor = (contactId: string, processing: '0' | '1') =>
     contactFlowEvent({ contactId, attributes: { ASAPP_CompanyMarker: COMPANY }, parameters: { processing } });
-  const queued = (guid: string) => raw.run((connection) => connection.llen(actionsKey(COMPANY, guid)));
+  const queued = (guid: string) => valkey.raw.run((connection) => connection.llen(actionsKey(COMPANY, guid)));
 
   it('hands over an action pushed while it waits, with the processing state', async () => {
     const waiting = longPoll(2000)(longPollFor('long-poll-call', '0'));
@@ -251,7 +233,7 @@ describe('long-poll (PULL_WAIT_MS)', () => {
     await push()({ action: 'speak', companyMarker: COMPANY, guid, speakParams: { text: 'hello' } });
     await longPoll(150)(longPollFor(guid, '1'));
     await longPoll(150)(longPollFor(guid, '1'));
-    expect(await raw.run((connection) => connection.exists(beepBopCounterKey(COMPANY, guid)))).toBe(0);
+    expect(await valkey.raw.run((connection) => connection.exists(beepBopCounterKey(COMPANY, guid)))).toBe(0);
   });
 
   it('answers errors with the processing state it was called with', async () => {
@@ -280,7 +262,7 @@ it('keeps one connection per container however many invocations', async () => {
     await pushAction({ action: 'processingEnd', companyMarker: COMPANY, guid: 'connection-count' });
     await pullAction(pollFor('connection-count'));
   }
-  const names = await connectionNames(raw);
+  const names = await connectionNames(valkey.raw);
   expect(names.filter((name) => name === 'pull-action')).toHaveLength(1);
   expect(names.filter((name) => name === 'push-action')).toHaveLength(1);
 });

@@ -64,14 +64,14 @@ describe('engage', () => {
     });
   });
 
-  it('reports a non-ASAPP error body as "HTTP status <n>"', async () => {
+  it('reports a non-ASAPP error body as "HTTP status <n>: <excerpt>"', async () => {
     emulator.setBehaviour('engage', { status: 502, body: '<html>Bad gateway</html>' });
     const engage = engageHandlerFromEnvironment({ environment: asappEnvironment(emulator) });
     expect(await engage(contactFlowEvent())).toEqual({
       result: 'error',
       asappStatusCode: 502,
       asappErrorResponse: null,
-      errorMessage: 'HTTP status 502',
+      errorMessage: 'HTTP status 502: Bad gateway',
     });
   });
 });

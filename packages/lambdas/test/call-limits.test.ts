@@ -1,31 +1,13 @@
-import { idleSinceKey, type ValkeyClient } from '@genagent-connect/action-queue';
-import { type LocalValkeyServer, startValkeyServer } from '@genagent-connect/local-valkey';
+import { idleSinceKey } from '@genagent-connect/action-queue';
 import { createPullActionHandler, createPushActionHandler, parsePullActionConfig } from '../src';
-import type { ContainerActionQueue } from '../src/valkey';
 import { contactFlowEvent } from './support/connect-events';
-import { containerQueue, inspector } from './support/valkey';
+import { useHandlerContainers } from './support/valkey';
 
 // The idle and conversation-length limits against a real Valkey, on a clock the test moves: no real waits.
 
 const COMPANY = 'acme';
 
-let server: LocalValkeyServer;
-let pushContainer: ContainerActionQueue;
-let pullContainer: ContainerActionQueue;
-let longPollContainer: ContainerActionQueue;
-let raw: ValkeyClient;
-
-beforeAll(async () => {
-  server = await startValkeyServer();
-  pushContainer = containerQueue(server, 'push-action');
-  pullContainer = containerQueue(server, 'pull-action');
-  longPollContainer = containerQueue(server, 'pull-action-long-poll');
-  raw = inspector(server);
-});
-afterAll(async () => {
-  await Promise.all([pushContainer.close(), pullContainer.close(), longPollContainer.close(), raw.close()]);
-  await server.stop();
-});
+const valkey = useHandlerContainers();
 
 let callCounter = 0;
 
@@ -38,10 +20,10 @@ function call(environment: Record<string, string> = {}) {
   const config = parsePullActionConfig(environment);
   const pullAction = createPullActionHandler({
     config,
-    queue: config.pullWaitMs > 0 ? longPollContainer.queue : pullContainer.queue,
+    queue: config.pullWaitMs > 0 ? valkey.longPollContainer.queue : valkey.pullContainer.queue,
     clock: () => clock.nowMs,
   });
-  const pushAction = createPushActionHandler({ queue: pushContainer.queue });
+  const pushAction = createPushActionHandler({ queue: valkey.pushContainer.queue });
   return {
     guid,
     /** Moves the clock to `seconds` after the call's first pull and pulls. */
@@ -92,10 +74,10 @@ describe('poll mode', () => {
 
   it('delivers an action even when the activity bookkeeping fails, and answers error when there is no action', async () => {
     const { guid, pullAt, push } = call();
-    await raw.run((connection) => connection.set(idleSinceKey(COMPANY, guid), 'not a timestamp'));
+    await valkey.raw.run((connection) => connection.set(idleSinceKey(COMPANY, guid), 'not a timestamp'));
     await push({ action: 'speak', speakParams: { text: 'Delivered anyway.' } });
     expect(await pullAt(0)).toMatchObject({ next: 'speak', text: 'Delivered anyway.' });
-    await raw.run((connection) => connection.set(idleSinceKey(COMPANY, guid), 'not a timestamp'));
+    await valkey.raw.run((connection) => connection.set(idleSinceKey(COMPANY, guid), 'not a timestamp'));
     expect(await pullAt(1)).toMatchObject({ next: 'error', text: expect.stringContaining('holds no timestamp') });
   });
 });

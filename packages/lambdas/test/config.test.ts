@@ -19,7 +19,7 @@ describe('valid configuration', () => {
   it('reads ASAPP settings with defaults, accepting the host with or without scheme', () => {
     expect(parseAsappConfig(ASAPP_BASE)).toEqual({
       host: 'https://api.asapp.com',
-      timeoutMs: 5000,
+      timeoutMs: 6500,
       credentials: { kind: 'static', apiId: 'id', apiSecret: 'secret' },
     });
     expect(parseAsappConfig({ ...ASAPP_BASE, ASAPP_API_HOST: 'https://api.sandbox.asapp.com', ASAPP_TIMEOUT_MS: '2500' })).toMatchObject({

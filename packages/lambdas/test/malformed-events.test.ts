@@ -55,11 +55,6 @@ const malformedConnectEvents: [description: string, event: unknown, problem: str
     eventWith(['Details', 'ContactData', 'Attributes'], { ASAPP_CompanyMarker: 7 }),
     'Details.ContactData.Attributes.ASAPP_CompanyMarker',
   ],
-  [
-    'CustomerEndpoint without Address',
-    eventWith(['Details', 'ContactData', 'CustomerEndpoint'], { Type: 'TELEPHONE_NUMBER' }),
-    'Details.ContactData.CustomerEndpoint.Address',
-  ],
   ['MediaStreams not an object', eventWith(['Details', 'ContactData', 'MediaStreams'], 'on'), 'Details.ContactData.MediaStreams'],
   [
     'StreamARN not a string',

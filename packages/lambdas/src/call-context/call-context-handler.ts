@@ -1,5 +1,5 @@
 import type { AsappClient } from '@genagent-connect/asapp-client';
-import { describeAsappFailure } from '../asapp';
+import { describeAsappFailure, loggedRetries } from '../asapp';
 import { type ConnectEvent, contactIdForLogs, contactIdOf, parseConnectEvent } from '../connect-event';
 import { guardedHandler, type LambdaHandler } from '../lambda-handler';
 import { createLambdaLogger, type Logger } from '../logging';
@@ -11,8 +11,9 @@ export interface CallContextResponse {
   readonly result: 'ok' | 'error';
   /** `""` on success. */
   readonly error: string;
-  /** `SYSTEM` or `AGENT`; `""` on error. */
+  /** `SYSTEM` or `AGENT` as ASAPP documents it (any other value is passed on); `""` on error or when ASAPP sent none. */
   readonly transferType: string;
+  /** `""` on error or when ASAPP sent none. */
   readonly currentTaskName: string;
   readonly referenceVariables: Readonly<Record<string, unknown>>;
   readonly transferVariables: Readonly<Record<string, unknown>>;
@@ -55,10 +56,12 @@ export function createCallContextHandler(dependencies: CallContextHandlerDepende
         return callContextFailed(errorMessage);
       }
       try {
-        const transfer = await asappClient.getCallTransfer(id);
+        const transfer = await asappClient.getCallTransfer(id, loggedRetries(log));
         const { outputContext } = transfer;
+        // As in ASAPP's own Lambda, outputContext is all that is required; its fields default to empty.
         if (!outputContext) {
-          const errorMessage = `output context not found in ASAPP API response (call transfer status ${transfer.status})`;
+          const status = transfer.status ? `call transfer status ${transfer.status}` : 'no call transfer status';
+          const errorMessage = `output context not found in ASAPP API response (${status})`;
           log.error('call context missing', { errorMessage, outcome: 'invalidResponse' });
           metrics?.count(ASAPP_OUTCOME_METRICS.invalidResponse);
           return callContextFailed(errorMessage);
@@ -75,10 +78,10 @@ export function createCallContextHandler(dependencies: CallContextHandlerDepende
         return {
           result: 'ok',
           error: '',
-          transferType: outputContext.transferType,
-          currentTaskName: outputContext.currentTaskName,
-          referenceVariables: outputContext.referenceVariables,
-          transferVariables: outputContext.transferVariables,
+          transferType: outputContext.transferType ?? '',
+          currentTaskName: outputContext.currentTaskName ?? '',
+          referenceVariables: outputContext.referenceVariables ?? {},
+          transferVariables: outputContext.transferVariables ?? {},
         };
       } catch (error) {
         const failure = describeAsappFailure(error);

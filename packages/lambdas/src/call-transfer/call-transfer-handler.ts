@@ -1,5 +1,5 @@
 import type { AsappClient } from '@genagent-connect/asapp-client';
-import { describeAsappFailure } from '../asapp';
+import { describeAsappFailure, loggedRetries } from '../asapp';
 import { contactIdForLogs, parseConnectEvent } from '../connect-event';
 import { guardedHandler, type LambdaHandler } from '../lambda-handler';
 import { createLambdaLogger, type Logger, maskPhoneNumber } from '../logging';
@@ -48,15 +48,19 @@ export function createCallTransferHandler(
         metrics?.count(ASAPP_OUTCOME_METRICS.configuration);
         return callTransferFailed(built.errorMessage);
       }
-      const { input } = built;
-      const { customerId, ...otherVariables } = input.inputVariables;
+      const { input, customer } = built;
+      const { customerId: _customerId, ...otherVariables } = input.inputVariables;
+      if (customer.source === 'none') {
+        log.info('no customer id: the caller id is withheld or missing and no customerId parameter was passed; transferring without one');
+      }
       log.info('creating call transfer', {
         taskName: input.taskName,
-        customerId: typeof customerId === 'string' ? maskPhoneNumber(customerId) : undefined,
+        customerId: customer.customerId && maskPhoneNumber(customer.customerId),
+        customerIdSource: customer.source,
         inputVariableNames: Object.keys(otherVariables),
       });
       try {
-        const transfer = await asappClient.createCallTransfer(input);
+        const transfer = await asappClient.createCallTransfer(input, loggedRetries(log));
         const { transferNumber, expiresAt } = transfer.phoneNumber;
         log.info('call transfer created', { transferNumber: maskPhoneNumber(transferNumber), expiresAt });
         metrics?.count(ASAPP_OUTCOME_METRICS.success);

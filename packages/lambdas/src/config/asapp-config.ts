@@ -13,12 +13,19 @@ export type AsappCredentialsConfig =
 export interface AsappConfig {
   /** Origin such as `https://api.asapp.com` (the variable may omit the scheme; http only for loopback emulators). */
   readonly host: string;
-  /** Per-request timeout. Default 5000: engage must answer within the flow's 8 s. */
+  /** Budget of each ASAPP call, secret read and retry included. Default `DEFAULT_ASAPP_TIMEOUT_MS`. */
   readonly timeoutMs: number;
   readonly credentials: AsappCredentialsConfig;
 }
 
-const DEFAULT_ASAPP_TIMEOUT_MS = 5000;
+/**
+ * The flows give engage, call-transfer and call-context 8000 ms (InvocationTimeLimitSeconds 8, Connect's maximum).
+ * Of those, 1000 ms are kept for a cold start (Lambda init before the handler runs) and 500 ms for the answer to
+ * travel back to Connect: 8000 - 1000 - 500 = 6500 ms for the ASAPP call, the credentials secret read and the one
+ * retry included. So an engage ASAPP answers in 6 s still succeeds, and the Lambda always answers before the flow
+ * gives up and takes its error branch without a message.
+ */
+const DEFAULT_ASAPP_TIMEOUT_MS = 6500;
 
 export function parseAsappConfig(environment: Environment): AsappConfig {
   const values = readEnvironment(environment, {
@@ -28,7 +35,7 @@ export function parseAsappConfig(environment: Environment): AsappConfig {
     },
     ASAPP_TIMEOUT_MS: {
       schema: integerVariable(100, 7000, DEFAULT_ASAPP_TIMEOUT_MS),
-      fix: 'set it to whole milliseconds between 100 and 7000 (the flow waits 8 s), or leave it unset for 5000',
+      fix: `set it to whole milliseconds between 100 and 7000 (the flow waits 8 s), or leave it unset for ${DEFAULT_ASAPP_TIMEOUT_MS}`,
     },
     ASAPP_CREDENTIALS_SECRET_ARN: {
       schema: secretArn.optional(),

@@ -1,5 +1,5 @@
 import type { AsappClient } from '@genagent-connect/asapp-client';
-import { describeAsappFailure } from '../asapp';
+import { describeAsappFailure, loggedRetries } from '../asapp';
 import type { EngageConfig } from '../config/engage-config';
 import { contactIdForLogs, parseConnectEvent } from '../connect-event';
 import { guardedHandler, type LambdaHandler } from '../lambda-handler';
@@ -36,13 +36,17 @@ export function createEngageHandler(dependencies: EngageHandlerDependencies): La
         metrics?.count(ASAPP_OUTCOME_METRICS.configuration);
         return engageRefused(built.errorMessage);
       }
-      const { input } = built;
+      const { input, customer } = built;
+      if (customer.source === 'none') {
+        log.info('no customer id: the caller id is withheld or missing and no customerId parameter was passed; engaging without one');
+      }
       log.info('engaging GenerativeAgent', {
-        customerId: maskPhoneNumber(input.customerId),
+        customerId: customer.customerId && maskPhoneNumber(customer.customerId),
+        customerIdSource: customer.source,
         inputVariableNames: Object.keys(input.inputVariables),
       });
       try {
-        const { status } = await asappClient.engage(input);
+        const { status } = await asappClient.engage(input, loggedRetries(log));
         log.info('engaged', { asappStatusCode: status });
         metrics?.count(ASAPP_OUTCOME_METRICS.success);
         return engageSucceeded(status);

@@ -1,12 +1,12 @@
-import type { AsappErrorDetail } from '@genagent-connect/asapp-client';
-import type { AsappFailure } from '../asapp';
+import type { AsappErrorResponse, AsappFailure } from '../asapp';
 
 /** engage → flow (ResponseType JSON), as ASAPP's module reads it. */
 export interface EngageResponse {
   readonly result: 'success' | 'error';
   /** 0 when there was no HTTP response. */
   readonly asappStatusCode: number;
-  readonly asappErrorResponse: AsappErrorDetail | null;
+  /** `{requestId, code, message}` (each null when ASAPP's error body lacked it), or null without such a body. */
+  readonly asappErrorResponse: AsappErrorResponse | null;
   /** `""` on success. */
   readonly errorMessage: string;
 }
@@ -26,5 +26,5 @@ export function engageFailed(failure: Omit<AsappFailure, 'outcome'>): EngageResp
 
 /** Refused before any request was sent. */
 export function engageRefused(errorMessage: string): EngageResponse {
-  return engageFailed({ statusCode: 0, asappError: null, errorMessage });
+  return engageFailed({ statusCode: 0, asappError: null, errorMessage, attempts: 0 });
 }

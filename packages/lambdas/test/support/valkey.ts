@@ -1,5 +1,5 @@
 import { createValkeyClient, type ValkeyClient } from '@genagent-connect/action-queue';
-import type { LocalValkeyServer } from '@genagent-connect/local-valkey';
+import { type LocalValkeyServer, startValkeyServer } from '@genagent-connect/local-valkey';
 import { type ContainerActionQueue, createActionQueueFromConfig } from '../../src/valkey';
 
 /** A Lambda container's queue against the local server, as the environment wiring builds it. */
@@ -19,4 +19,31 @@ export async function connectionNames(client: ValkeyClient): Promise<string[]> {
     .trim()
     .split('\n')
     .map((line) => /\bname=(\S*)/.exec(line)?.[1] ?? '');
+}
+
+/** The push, poll and long-poll containers of a test file, on one server of its own, plus an inspector. */
+export interface HandlerContainers {
+  readonly server: LocalValkeyServer;
+  readonly pushContainer: ContainerActionQueue;
+  readonly pullContainer: ContainerActionQueue;
+  readonly longPollContainer: ContainerActionQueue;
+  readonly raw: ValkeyClient;
+}
+
+/** Starts them before the file's tests and stops them after; read the fields inside tests, not at import. */
+export function useHandlerContainers(): HandlerContainers {
+  const containers = {} as { -readonly [Field in keyof HandlerContainers]: HandlerContainers[Field] };
+  beforeAll(async () => {
+    containers.server = await startValkeyServer();
+    containers.pushContainer = containerQueue(containers.server, 'push-action');
+    containers.pullContainer = containerQueue(containers.server, 'pull-action');
+    containers.longPollContainer = containerQueue(containers.server, 'pull-action-long-poll');
+    containers.raw = inspector(containers.server);
+  });
+  afterAll(async () => {
+    const { pushContainer, pullContainer, longPollContainer, raw, server } = containers;
+    await Promise.all([pushContainer.close(), pullContainer.close(), longPollContainer.close(), raw.close()]);
+    await server.stop();
+  });
+  return containers;
 }
