@@ -165,7 +165,9 @@ export function callAlarmSpecs(props: CallMetricsProps, thresholds: CallAlarmThr
         ...ended.metrics,
         ...failed.metrics,
         engaged,
-        { id: 'errors', expression: `${ended.expression} + ${failed.expression}`, returnData: false },
+        // One SUM over every error series: a period with engage failures but no pull-action error still counts
+        // (adding two SUMs would drop the timestamps where either side has no data).
+        { id: 'errors', expression: `SUM([${[...ended.metrics, ...failed.metrics].map((metric) => metric.id).join(', ')}])`, returnData: false },
         { id: 'attempts', expression: `SUM([engaged, ${failed.metrics.map((metric) => metric.id).join(', ')}])`, returnData: false },
         { id: 'percent', expression: '100 * errors / attempts', label: 'calls ending in error (%)', returnData: true },
       ],

@@ -74,6 +74,19 @@ describe('Monitoring on the handlers\u2019 metrics', () => {
     expect(wait?.metric_query?.[0]?.metric).toMatchObject({ metric_name: 'QueueWait', stat: 'p99', period: 60 });
   });
 
+  it('counts calls ending in error over engage failures and pull-action error endings in one SUM, against engage attempts', () => {
+    const alarm = customAlarms(base).find((candidate) => candidate.alarm_name === 'ga-dev-ending-in-error');
+    const byId = Object.fromEntries((alarm?.metric_query ?? []).map((query) => [query.id, query]));
+    expect(byId.errors?.expression).toBe('SUM([e0, e1, e2, f0, f1, f2, f3, f4, f5])');
+    expect(byId.attempts?.expression).toBe('SUM([engaged, f0, f1, f2, f3, f4, f5])');
+    expect(byId.percent).toMatchObject({ expression: '100 * errors / attempts', return_data: true });
+    expect(['e0', 'e1', 'e2'].map((id) => byId[id]?.metric?.metric_name)).toEqual([
+      'ConversationError',
+      'ConversationIdleLimit',
+      'ConversationLengthLimit',
+    ]);
+  });
+
   it('alarms only on the functions it is given (a PSTN-only environment)', () => {
     const pstnOnly = { ...base, callMetrics: { ...callMetrics, dimensions: { 'call-transfer': dimensionsOf('call-transfer') } } };
     expect(customAlarms(pstnOnly).map((alarm) => alarm.alarm_name)).toEqual(['ga-dev-call-transfer-asapp-failures']);

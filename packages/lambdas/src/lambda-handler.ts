@@ -2,7 +2,7 @@ import type { Context } from 'aws-lambda';
 import type { ParsedEvent } from './connect-event';
 import { errorMessageOf } from './errors';
 import { type ContactLogger, contactLogger, type Logger } from './logging';
-import type { MetricName } from './metrics/catalog';
+import { ASAPP_OUTCOME_METRICS, type MetricName } from './metrics/catalog';
 import { type HandlerMetrics, NO_METRICS } from './metrics/handler-metrics';
 
 /** What every handler is: Lambda calls it with the raw event; the sandbox calls it in-process. */
@@ -86,7 +86,7 @@ export function deferredHandler<Response>(options: DeferredHandlerOptions<Respon
     const errorMessage = setupError ?? 'handler setup failed';
     contactLogger(options.logger, options.contactIdOf(rawEvent), context).error('configuration error', { errorMessage });
     const metrics = options.metrics ?? NO_METRICS;
-    for (const name of options.failureMetrics ?? ['ConfigurationError']) metrics.count(name);
+    for (const name of options.failureMetrics ?? [ASAPP_OUTCOME_METRICS.configuration]) metrics.count(name);
     metrics.publish();
     return options.errorResponse(errorMessage);
   };
