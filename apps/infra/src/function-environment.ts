@@ -48,7 +48,8 @@ export function engageEnvironment(config: EnvironmentConfig, credentialsSecretAr
 }
 
 export function pushActionEnvironment(config: EnvironmentConfig, valkey: ValkeyEndpoint): Variables {
-  return { ...common(config), ...valkeyVariables(valkey) };
+  // With replicas, push-action answers ok once one has the write (WAIT), so a failover does not lose it.
+  return { ...common(config), ...valkeyVariables(valkey), VALKEY_REPLICAS: String(config.valkey.replicas) };
 }
 
 export function pullActionEnvironment(config: EnvironmentConfig, valkey: ValkeyEndpoint): Variables {
@@ -59,6 +60,7 @@ export function pullActionEnvironment(config: EnvironmentConfig, valkey: ValkeyE
     PULL_WAIT_MS: String(config.pullMode.mode === 'longPoll' ? config.pullMode.maxWaitMs : 0),
     MAX_IDLE_SECONDS: String(config.maxIdleSeconds),
     MAX_CONVERSATION_SECONDS: String(config.maxConversationSeconds),
+    VALKEY_OUTAGE_GRACE_SECONDS: String(config.valkeyOutageGraceSeconds),
   };
 }
 

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import {
   DEFAULT_MAX_CONVERSATION_SECONDS,
   DEFAULT_MAX_IDLE_SECONDS,
+  DEFAULT_VALKEY_OUTAGE_GRACE_SECONDS,
+  MAX_VALKEY_OUTAGE_GRACE_SECONDS,
   MAX_CALL_LIMIT_SECONDS,
   MAX_PULL_WAIT_MS,
 } from '@genagent-connect/lambdas';
@@ -51,6 +53,15 @@ describe('environment file defaults', () => {
       maxConversationSeconds: 1,
     });
     expect(problemsOf({ maxIdleSeconds: MAX_CALL_LIMIT_SECONDS + 1 })).toHaveLength(1);
+  });
+
+  it('defaults and bounds the Valkey outage grace exactly as pull-action does (VALKEY_OUTAGE_GRACE_SECONDS)', () => {
+    expect(configOf({})).toMatchObject({ valkeyOutageGraceSeconds: DEFAULT_VALKEY_OUTAGE_GRACE_SECONDS });
+    expect(configOf({ valkeyOutageGraceSeconds: 0 })).toMatchObject({ valkeyOutageGraceSeconds: 0 });
+    expect(configOf({ valkeyOutageGraceSeconds: MAX_VALKEY_OUTAGE_GRACE_SECONDS })).toMatchObject({
+      valkeyOutageGraceSeconds: MAX_VALKEY_OUTAGE_GRACE_SECONDS,
+    });
+    expect(problemsOf({ valkeyOutageGraceSeconds: MAX_VALKEY_OUTAGE_GRACE_SECONDS + 1 })).toHaveLength(1);
   });
 
   it('fills a minimal file with the documented defaults', () => {

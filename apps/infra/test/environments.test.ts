@@ -120,10 +120,14 @@ describe('dev (local state, new VPC, both modes, sample flow)', () => {
       expect(fn.vpc_config?.subnet_ids).toHaveLength(2);
       expect(fn.vpc_config?.security_group_ids).toEqual([expect.stringContaining(`_network_${group}_`)]);
     }
+    // push-action waits for a replica (WAIT) because the cache has one; pull-action does not wait.
+    expect(lambdaNamed(dev, 'genagent-dev-push-action').environment.variables).toMatchObject({ VALKEY_REPLICAS: '1' });
+    expect(lambdaNamed(dev, 'genagent-dev-pull-action').environment.variables).not.toHaveProperty('VALKEY_REPLICAS');
     expect(lambdaNamed(dev, 'genagent-dev-pull-action').environment.variables).toMatchObject({
       PULL_WAIT_MS: '0',
       MAX_IDLE_SECONDS: '120',
       MAX_CONVERSATION_SECONDS: '3600',
+      VALKEY_OUTAGE_GRACE_SECONDS: '30',
       SSML_CONVERSIONS: JSON.stringify([{ searchFor: '\\bASAPP\\b', replaceWith: '<say-as interpret-as="characters">ASAPP</say-as>' }]),
     });
   });

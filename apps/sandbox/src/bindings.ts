@@ -1,4 +1,4 @@
-import type { Flow, LambdaInvoker } from '@genagent-connect/connect-flow';
+import { type LambdaInvoker, NO_LAMBDA_HANDLER } from '@genagent-connect/connect-flow';
 import { LAMBDA_NAMES, type LambdaHandler, type LambdaName } from '@genagent-connect/lambdas';
 
 /** One of this project's handlers, named as the Lambda functions are. */
@@ -58,29 +58,16 @@ export class LambdaBindings {
     return undefined;
   }
 
-  /** Fails before the call starts when a flow calls a function (by a static ARN) that no binding covers. */
-  assertCovers(flows: readonly Flow[]): void {
-    const unbound = [...new Set(flows.flatMap(staticLambdaArns))].filter((arn) => this.handlerFor(arn) === undefined);
-    if (unbound.length === 0) return;
-    throw new BindingError(
-      `the flow calls Lambda functions no handler is bound to:\n${unbound.map((arn) => `  ${arn}`).join('\n')}\n` +
-        `bind each with --lambda NAME_OR_ARN=HANDLER (HANDLER: ${HANDLER_NAMES.join(', ')}), e.g. --lambda ${namesOf(unbound[0] ?? '').at(-1)}=engage`,
-    );
-  }
-
-  /** The interpreter's invoker: runs the bound handler in-process with Connect's event. */
-  invoker(handlers: Readonly<Record<HandlerName, LambdaHandler<unknown>>>): LambdaInvoker {
-    return async (arn, event) => {
+  /**
+   * The interpreter's invoker: the scenario's response for the calling block or the function if it gives one, else
+   * the bound handler in-process with Connect's event; a function neither covers gets the neutral answer.
+   */
+  invoker(handlers: Readonly<Record<HandlerName, LambdaHandler<unknown>>>, responses: Readonly<Record<string, unknown>> = {}): LambdaInvoker {
+    return async (arn, event, { identifier }) => {
+      const key = [identifier, ...namesOf(arn)].find((name) => Object.hasOwn(responses, name));
+      if (key !== undefined) return structuredClone(responses[key]);
       const handler = this.handlerFor(arn);
-      if (handler === undefined) throw new Error(`no handler bound to ${arn} (bind one with --lambda)`);
-      return handlers[handler](event);
+      return handler === undefined ? NO_LAMBDA_HANDLER : handlers[handler](event);
     };
   }
-}
-
-/** ARNs of InvokeLambdaFunction blocks written literally (a JSONPath-valued ARN is only known during the call). */
-function staticLambdaArns(flow: Flow): string[] {
-  return flow.Actions.filter((action) => action.Type === 'InvokeLambdaFunction')
-    .map((action) => action.Parameters.LambdaFunctionARN)
-    .filter((arn): arn is string => typeof arn === 'string' && !arn.includes('$.'));
 }

@@ -11,6 +11,7 @@ handlers in-process, a local Valkey and an ASAPP emulator, and prints the transc
 Options:
   --scenario FILE          run a JSON scenario (see apps/sandbox/scenarios/); default: greeting, a question, disengage
   --flow FILE              run this flow or module JSON instead of the shipped flows
+  --flows DIR              flows and modules its TransferToFlow and InvokeFlowModule blocks reach, by file name
   --lambda NAME_OR_ARN=H   bind a Lambda the flow calls to handler H: engage, pull-action, push-action,
                            call-transfer, call-context (repeatable)
   --json                   print the transcript as JSON
@@ -26,6 +27,7 @@ export interface CliOptions {
   readonly help: boolean;
   readonly scenarioFile?: string;
   readonly flowFile?: string;
+  readonly flowsDir?: string;
   readonly bindings: readonly LambdaBinding[];
   readonly json: boolean;
   readonly condense: boolean;
@@ -59,6 +61,7 @@ export function parseCliArgs(argv: readonly string[], cwd: string = process.cwd(
     help: values.help ?? false,
     ...(values.scenario === undefined ? {} : { scenarioFile: resolve(cwd, values.scenario) }),
     ...(values.flow === undefined ? {} : { flowFile: resolve(cwd, values.flow) }),
+    ...(values.flows === undefined ? {} : { flowsDir: resolve(cwd, values.flows) }),
     bindings,
     json: values.json ?? false,
     condense: !(values['all-polls'] ?? false),
@@ -74,6 +77,7 @@ function parse(argv: readonly string[]) {
     options: {
       scenario: { type: 'string' },
       flow: { type: 'string' },
+      flows: { type: 'string' },
       lambda: { type: 'string', multiple: true },
       json: { type: 'boolean' },
       'all-polls': { type: 'boolean' },

@@ -13,6 +13,8 @@ export interface GenerativeAgentDriverOptions {
   readonly guid: string;
   readonly pushAction: LambdaHandler<PushActionResponse>;
   readonly stopValkey: () => Promise<void>;
+  /** Fails Valkey over to its replica (the call's handlers then reach it through the same endpoint). */
+  readonly failover: () => Promise<void>;
 }
 
 /**
@@ -52,6 +54,13 @@ export class GenerativeAgentDriver {
     const atMs = this.options.callTime();
     if (step.caller !== undefined) {
       this.notes.push({ atMs, kind: 'caller', text: step.caller });
+    } else if (step.fault === 'failover') {
+      this.notes.push({
+        atMs,
+        kind: 'fault',
+        text: 'Valkey failover: primary killed, replica promoted, endpoint moved to it (open connections reset)',
+      });
+      await this.options.clock.inRealTime(() => this.options.failover());
     } else if (step.fault !== undefined) {
       this.notes.push({ atMs, kind: 'fault', text: 'Valkey server killed (as in a crash)' });
       await this.options.stopValkey();

@@ -23,6 +23,8 @@ const LABELS: Readonly<Record<TranscriptEntry['kind'], string>> = {
   disconnect: 'hang-up',
   error: 'ERROR',
   warning: 'warning',
+  setting: 'setting',
+  input: 'Caller input',
 };
 
 /** mm:ss.mmm of call time. */

@@ -32,6 +32,11 @@ export interface HandlerSettings {
   readonly maxConversationSeconds?: number;
   /** pull-action's clock for those limits: the call time, so they hold in call time whatever the time scale. */
   readonly callClock: () => number;
+  /**
+   * Where push-action and pull-action reach Valkey instead of the sandbox's server (a failover endpoint), and its
+   * read replicas (VALKEY_REPLICAS: push-action then waits for one). Default: the sandbox's server, no replicas.
+   */
+  readonly valkey?: { readonly host: string; readonly port: number; readonly password?: string; readonly replicas: number };
 }
 
 /** One call's handlers, as separate Lambda containers would hold them (a long-polling pull needs its own connection). */
@@ -62,7 +67,8 @@ const SCENARIO_FIELD_OF_VARIABLE: Readonly<Record<string, string>> = {
  * the environment variables they are in production), talking to the sandbox's Valkey and ASAPP emulator.
  */
 export function createCallHandlers(services: SandboxServices, settings: HandlerSettings): CallHandlers {
-  const { emulator, valkey } = services;
+  const { emulator } = services;
+  const valkey = settings.valkey ?? { ...services.valkey, replicas: 0 };
   const configs = parseConfigs({
     ASAPP_API_HOST: emulator.url,
     ASAPP_API_ID: emulator.credentials.apiId,
@@ -76,6 +82,7 @@ export function createCallHandlers(services: SandboxServices, settings: HandlerS
     VALKEY_HOST: valkey.host,
     VALKEY_PORT: String(valkey.port),
     VALKEY_PASSWORD: valkey.password,
+    VALKEY_REPLICAS: String(valkey.replicas),
   });
   const asappClient = createAsappClientFromConfig(configs.asapp);
   const pull = createActionQueueFromConfig(configs.valkey, 'sandbox-pull-action');

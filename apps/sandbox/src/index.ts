@@ -7,6 +7,7 @@ export { createPlaybackClock, type PlaybackClock } from './playback-clock';
 export { DEFAULT_TIME_SCALE, type RunCallOptions, runCall } from './run-call';
 export {
   DEFAULT_COMPANY_MARKER,
+  GENERATIVE_AGENT_MODULE,
   DEFAULT_LONG_POLL_WAIT_MS,
   loadScenario,
   parseScenario,

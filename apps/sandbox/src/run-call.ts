@@ -5,6 +5,7 @@ import { wavAudioResolver } from './audio';
 import { HANDLER_NAMES, type HandlerName, type LambdaBinding, LambdaBindings } from './bindings';
 import type { CallRecord } from './call-record';
 import { GenerativeAgentDriver } from './driver';
+import { type FailoverTopology, startFailoverTopology } from './failover';
 import { loadFlows, PROCESSING_CUE_WAV, SANDBOX_INSTANCE_ARN, SANDBOX_PROCESSING_CUE_URI, sandboxLambdaArn } from './flows';
 import { createCallHandlers } from './handlers';
 import { createPlaybackClock } from './playback-clock';
@@ -24,6 +25,8 @@ export interface RunCallOptions {
   readonly services: SandboxServices;
   /** A flow or module file to run instead of the shipped flows (`--flow`). */
   readonly flowFile?: string;
+  /** `--flows DIR`: targets of TransferToFlow and InvokeFlowModule, by file name. */
+  readonly flowsDir?: string;
   /** Extra bindings of the flow's Lambda ARNs to our handlers (`--lambda`); the shipped flows need none. */
   readonly bindings?: readonly LambdaBinding[];
   readonly timeScale?: number;
@@ -41,13 +44,16 @@ export async function runCall(options: RunCallOptions): Promise<CallRecord> {
   const customerNumber = scenario.contact.customerNumber ?? DEFAULT_CUSTOMER_NUMBER;
   const systemNumber = scenario.contact.systemNumber ?? DEFAULT_SYSTEM_NUMBER;
   const valkeyServer = services.valkey.server;
-  if (valkeyServer === undefined && scenario.conversation.some((step) => step.fault === 'stopValkey')) {
-    throw new ScenarioError('fault "stopValkey" needs a Valkey server the sandbox started itself: unset VALKEY_URL');
+  const fault = scenario.conversation.find((step) => step.fault !== undefined)?.fault;
+  if (valkeyServer === undefined && fault !== undefined) {
+    throw new ScenarioError(`fault "${fault}" needs a Valkey server the sandbox started itself: unset VALKEY_URL`);
   }
 
   const flows = loadFlows({
     mode: scenario.mode,
     ...(options.flowFile === undefined ? {} : { flowFile: options.flowFile }),
+    ...(options.flowsDir === undefined ? {} : { flowsDir: options.flowsDir }),
+    namedFlows: scenario.flows,
     companyMarker: scenario.companyMarker,
     outputVariables: scenario.outputVariables,
   });
@@ -55,19 +61,29 @@ export async function runCall(options: RunCallOptions): Promise<CallRecord> {
     ...HANDLER_NAMES.map((handler) => ({ function: sandboxLambdaArn(handler), handler })),
     ...(options.bindings ?? []),
   ]);
-  bindings.assertCovers([flows.flow, ...Object.values(flows.modules)]);
 
   const clock = createPlaybackClock(timeScale);
   const pullWaitMs = pullWaitMsOf(scenario);
-  const handlers = createCallHandlers(services, {
-    pullWaitMs,
-    ssmlConversions: scenario.ssmlConversions,
-    attributesToInputVariables: scenario.attributesToInputVariables,
-    ...(scenario.asapp.timeoutMs === undefined ? {} : { asappTimeoutMs: scenario.asapp.timeoutMs }),
-    ...(scenario.maxIdleSeconds === undefined ? {} : { maxIdleSeconds: scenario.maxIdleSeconds }),
-    ...(scenario.maxConversationSeconds === undefined ? {} : { maxConversationSeconds: scenario.maxConversationSeconds }),
-    callClock: () => clock.now(),
-  });
+  const failoverTopology: FailoverTopology | undefined =
+    valkeyServer && scenario.conversation.some((step) => step.fault === 'failover')
+      ? await startFailoverTopology(valkeyServer)
+      : undefined;
+  let handlers: ReturnType<typeof createCallHandlers>;
+  try {
+    handlers = createCallHandlers(services, {
+      ...(failoverTopology === undefined ? {} : { valkey: { ...failoverTopology.endpoint, replicas: 1 } }),
+      pullWaitMs,
+      ssmlConversions: scenario.ssmlConversions,
+      attributesToInputVariables: scenario.attributesToInputVariables,
+      ...(scenario.asapp.timeoutMs === undefined ? {} : { asappTimeoutMs: scenario.asapp.timeoutMs }),
+      ...(scenario.maxIdleSeconds === undefined ? {} : { maxIdleSeconds: scenario.maxIdleSeconds }),
+      ...(scenario.maxConversationSeconds === undefined ? {} : { maxConversationSeconds: scenario.maxConversationSeconds }),
+      callClock: () => clock.now(),
+    });
+  } catch (error) {
+    await failoverTopology?.close();
+    throw error;
+  }
   const callStart = clock.now();
   const callTime = () => clock.now() - callStart;
   let valkeyStopped = false;
@@ -82,11 +98,14 @@ export async function runCall(options: RunCallOptions): Promise<CallRecord> {
       valkeyStopped = true;
       await valkeyServer?.kill();
     },
+    async failover() {
+      await failoverTopology?.failover();
+    },
   });
   const { emulator } = services;
   const handlerOfArn: Record<string, HandlerName> = {};
   const onEvent = (event: FlowEvent) => {
-    if (event.type === 'speech' || event.type === 'audio') clock.fastForward(event.durationMs);
+    if (event.type === 'speech' || event.type === 'audio' || event.type === 'pause') clock.fastForward(event.durationMs);
     if (event.type === 'lambda') {
       const handler = bindings.handlerFor(event.arn);
       if (handler !== undefined) handlerOfArn[event.arn] = handler;
@@ -101,6 +120,9 @@ export async function runCall(options: RunCallOptions): Promise<CallRecord> {
     for (const endpoint of OVERRIDABLE_ENDPOINTS) emulator.setBehaviour(endpoint, scenario.asapp[endpoint]);
     const result = await runFlow(flows.flow, {
       modules: flows.modules,
+      flows: flows.flows,
+      callerInput: scenario.callerInput,
+      answerService: ({ identifier, actionType }) => scenario.services.blocks[identifier] ?? scenario.services.blocks[actionType],
       contact: {
         contactId,
         instanceArn: SANDBOX_INSTANCE_ARN,
@@ -108,7 +130,7 @@ export async function runCall(options: RunCallOptions): Promise<CallRecord> {
         systemNumber,
         attributes: { ASAPP_CompanyMarker: scenario.companyMarker, ...scenario.contact.attributes },
       },
-      invokeLambda: bindings.invoker(handlers.byName),
+      invokeLambda: bindings.invoker(handlers.byName, scenario.services.lambdas),
       transferToPhoneNumber: emulatorPhoneTransfer({
         emulator,
         clock,
@@ -143,6 +165,7 @@ export async function runCall(options: RunCallOptions): Promise<CallRecord> {
     await driver.stop();
     for (const endpoint of OVERRIDABLE_ENDPOINTS) emulator.setBehaviour(endpoint, undefined);
     await handlers.close();
+    await failoverTopology?.close();
     if (valkeyStopped) await valkeyServer?.restart();
   }
 }

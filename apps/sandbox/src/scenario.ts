@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { MAX_CALL_LIMIT_SECONDS, MAX_PULL_WAIT_MS } from '@genagent-connect/lambdas';
 import { z } from 'zod';
 
@@ -9,6 +9,8 @@ import { z } from 'zod';
  */
 export const DEFAULT_LONG_POLL_WAIT_MS = MAX_PULL_WAIT_MS;
 export const DEFAULT_COMPANY_MARKER = 'sandbox-company';
+/** A scenario `flows` value that stands for the shipped GenerativeAgent module (say, under your deployed module's ARN). */
+export const GENERATIVE_AGENT_MODULE = 'GENERATIVE_AGENT_MODULE';
 
 const milliseconds = z.int({ error: 'must be a whole number of milliseconds' }).min(0, { error: 'must be 0 or more' });
 const callLimitSeconds = z
@@ -39,7 +41,7 @@ const conversationStepSchema = z
     atMs: milliseconds,
     push: z.record(z.string(), z.unknown(), { error: 'must be an object: the event ASAPP sends PushAction' }).optional(),
     caller: z.string().min(1).optional(),
-    fault: z.enum(['stopValkey'], { error: 'the only fault is "stopValkey"' }).optional(),
+    fault: z.enum(['stopValkey', 'failover'], { error: 'a fault is "stopValkey" or "failover"' }).optional(),
   })
   .refine((step) => [step.push, step.caller, step.fault].filter((part) => part !== undefined).length === 1, {
     error: 'give exactly one of "push", "caller" or "fault"',
@@ -59,6 +61,49 @@ const pstnSchema = z.strictObject({
   /** How the transfer leg ends: `completed` (answered, later handed back), `callFailed` or `timeout`. */
   answer: z.enum(['completed', 'callFailed', 'timeout']).default('completed'),
   outputContext: outputContextSchema,
+});
+
+/**
+ * One thing the caller does when the flow asks for input (Get customer input, a Lex bot), in order, not before `atMs`
+ * (call time; default as soon as asked): press DTMF digits, say something, or say something a Lex bot recognises as
+ * an intent with slots. A caller with nothing left to give is silent: the block takes its timeout branch.
+ */
+const callerInputSchema = z
+  .strictObject({
+    atMs: milliseconds.optional(),
+    dtmf: z.string().regex(/^[0-9*#]+$/, { error: 'DTMF digits are 0-9, * and #' }).optional(),
+    utterance: z.string().min(1).optional(),
+    intent: z
+      .strictObject({
+        name: z.string().min(1),
+        slots: stringMap.optional(),
+        confidence: z.number().min(0).max(1).optional(),
+      })
+      .optional(),
+  })
+  .refine((input) => (input.dtmf !== undefined) !== (input.utterance !== undefined || input.intent !== undefined), {
+    error: 'give "dtmf", or "utterance" and/or "intent"',
+  });
+
+/** How a service block answers (Customer Profiles, Cases, queue metrics, callbacks, …); see ServiceAnswer. */
+const blockAnswerSchema = z.strictObject({
+  /** What the block's conditions compare: a metric, a status, a percentage bucket. */
+  value: z.string().optional(),
+  /** What the flow reads afterwards: `$.Customer.*` (profiles), `$.Case.*` (cases), `$.Metrics.*` (queue metrics). */
+  data: z.record(z.string(), z.unknown()).optional(),
+  /** An ErrorType to fail with, e.g. NoneFound. */
+  error: z.string().min(1).optional(),
+});
+
+/**
+ * Answers for what the sandbox does not run. A Lambda or block without one gets a neutral answer (`{}`, no value)
+ * and a warning.
+ */
+const servicesSchema = z.strictObject({
+  /** Lambda responses by calling block Identifier, or by function (ARN, unqualified ARN or name). */
+  lambdas: z.record(z.string(), z.unknown()).default({}),
+  /** Service block answers by block Identifier or action type. */
+  blocks: z.record(z.string(), blockAnswerSchema).default({}),
 });
 
 /** Checked by `checkExpectations` (CLI exit code, tests): every field given must hold. */
@@ -129,6 +174,14 @@ const scenarioSchema = z
       })
       .default({}),
     conversation: z.array(conversationStepSchema).default([]),
+    /** What the caller presses or says when the flow asks (DTMF menus, Lex bots). Default: a silent caller. */
+    callerInput: z.array(callerInputSchema).default([]),
+    services: servicesSchema.default({ lambdas: {}, blocks: {} }),
+    /**
+     * Targets of TransferToFlow and InvokeFlowModule: `{name, id or ARN: flow file}`, paths relative to the scenario
+     * file; `GENERATIVE_AGENT_MODULE` (the value) is the shipped module. `--flows DIR` adds every flow in DIR by file name.
+     */
+    flows: z.record(z.string(), z.string().min(1)).default({}),
     pstn: pstnSchema.optional(),
     /** Safety cap on call time. Default 5 minutes. */
     maxCallMs: z.int().positive().default(300_000),
@@ -182,7 +235,11 @@ export function loadScenario(path: string): Scenario {
   } catch (error) {
     throw new ScenarioError(`${path}: not valid JSON (${(error as Error).message})`);
   }
-  return parseScenario(json, path, basename(path, '.json'));
+  const scenario = parseScenario(json, path, basename(path, '.json'));
+  const flows = Object.fromEntries(
+    Object.entries(scenario.flows).map(([key, file]) => [key, file === GENERATIVE_AGENT_MODULE ? file : resolve(dirname(path), file)]),
+  );
+  return { ...scenario, flows };
 }
 
 /** The pull-action wait: 0 in poll mode. */

@@ -1,4 +1,4 @@
-import type { FlowEvent, LambdaEvent } from '@genagent-connect/connect-flow';
+import type { FlowEvent, InputEvent, LambdaEvent } from '@genagent-connect/connect-flow';
 import type { CallRecord } from './call-record';
 import { formatSeconds } from './format-duration';
 import type { TranscriptEntry } from './transcript';
@@ -122,8 +122,20 @@ function flowEntry(record: CallRecord, event: FlowEvent, agentTurn: boolean): Tr
       };
     case 'warning':
       return { ...at, kind: 'warning', ...(event.identifier === undefined ? {} : { identifier: event.identifier }), text: event.message };
+    case 'setting':
+      return { ...at, kind: 'setting', identifier: event.identifier, text: `${event.actionType}: ${event.text}` };
+    case 'input':
+      return { ...at, kind: 'input', identifier: event.identifier, text: inputText(event), ...(event.slots ? { data: { slots: event.slots } } : {}) };
+    case 'flowTransfer':
+      return {
+        ...at,
+        kind: 'transfer',
+        identifier: event.identifier,
+        text: `transfer to flow ${shortId(event.flowId)}${event.found ? '' : ' (not given: the call leaves the sandbox)'}`,
+      };
     case 'actionEnter':
     case 'flowAttributes':
+    case 'pause':
       return undefined;
   }
 }
@@ -187,6 +199,19 @@ function formatMap(map: Readonly<Record<string, string>>): string {
   return Object.entries(map)
     .map(([key, value]) => `${key}=${value}`)
     .join(', ');
+}
+
+function inputText(event: InputEvent): string {
+  switch (event.kind) {
+    case 'timeout':
+      return 'silent: no input before the time limit';
+    case 'dtmf':
+      return `presses ${event.value}`;
+    case 'utterance':
+      return `says "${event.value}"`;
+    case 'intent':
+      return `intent ${event.value}${event.slots && Object.keys(event.slots).length > 0 ? ` (${formatMap(event.slots)})` : ''}`;
+  }
 }
 
 function shortId(moduleId: string): string {

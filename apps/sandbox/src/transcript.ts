@@ -26,7 +26,9 @@ export type EntryKind =
   | 'queue'
   | 'disconnect'
   | 'error'
-  | 'warning';
+  | 'warning'
+  | 'setting'
+  | 'input';
 
 /**
  * One line of the transcript. Times are call time in ms since the call started; playback entries are stamped when

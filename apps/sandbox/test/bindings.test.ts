@@ -1,4 +1,4 @@
-import { parseFlow } from '@genagent-connect/connect-flow';
+import { NO_LAMBDA_HANDLER } from '@genagent-connect/connect-flow';
 import { BindingError, LambdaBindings, parseLambdaBinding } from '../src';
 
 const QUALIFIED = 'arn:aws:lambda:eu-west-1:123456789012:function:ga-pull:prod';
@@ -30,16 +30,16 @@ describe('Lambda bindings', () => {
     expect(byName.handlerFor('arn:aws:lambda:eu-west-1:123456789012:function:other')).toBeUndefined();
   });
 
-  it('check a flow before the call, ignoring ARNs only known at run time', () => {
-    const flow = parseFlow({
-      Version: '2019-10-30',
-      StartAction: 'A',
-      Actions: [
-        { Identifier: 'A', Type: 'InvokeLambdaFunction', Parameters: { LambdaFunctionARN: QUALIFIED }, Transitions: { NextAction: 'B' } },
-        { Identifier: 'B', Type: 'InvokeLambdaFunction', Parameters: { LambdaFunctionARN: '$.Attributes.fn' }, Transitions: {} },
-      ],
+  it('answer from the scenario by block or function first, then the bound handler, else NO_LAMBDA_HANDLER', async () => {
+    const handlers = { 'pull-action': async () => ({ next: 'none' }) } as unknown as Parameters<LambdaBindings['invoker']>[0];
+    const invoke = new LambdaBindings([{ function: 'ga-pull', handler: 'pull-action' }]).invoker(handlers, {
+      LookUp: { found: 'yes' },
+      other: { name: 'other' },
     });
-    expect(() => new LambdaBindings([{ function: 'ga-pull', handler: 'pull-action' }]).assertCovers([flow])).not.toThrow();
-    expect(() => new LambdaBindings([]).assertCovers([flow])).toThrow(`calls Lambda functions no handler is bound to:\n  ${QUALIFIED}\n`);
+    const call = (arn: string, identifier: string) => invoke(arn, {} as never, { timeLimitMs: 1000, identifier });
+    await expect(call(QUALIFIED, 'Poll')).resolves.toEqual({ next: 'none' });
+    await expect(call(QUALIFIED, 'LookUp')).resolves.toEqual({ found: 'yes' });
+    await expect(call('arn:aws:lambda:eu-west-1:123456789012:function:other', 'X')).resolves.toEqual({ name: 'other' });
+    await expect(call('arn:aws:lambda:eu-west-1:123456789012:function:unknown', 'X')).resolves.toBe(NO_LAMBDA_HANDLER);
   });
 });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { BindingError, parseLambdaBinding, parseScenario, type SandboxServices, ScenarioError, startSandboxServices } from '../src';
+import { GENERATIVE_AGENT_MODULE, parseLambdaBinding, parseScenario, type SandboxServices, ScenarioError, startSandboxServices } from '../src';
 import { FIXTURES_DIR, indexOf, simulate } from './helpers';
 
 // Whole calls against a real Valkey and the emulator: a generous limit, so a loaded CI machine cannot trip it.
@@ -54,17 +54,66 @@ describe('--flow with a foreign module', () => {
     });
   });
 
-  it('refuses to start while a Lambda it calls is unbound, naming each ARN and the fix', async () => {
-    const attempt = simulate(services, greeting, { flowFile: FOREIGN_MODULE, bindings: [parseLambdaBinding('acme-ga-engage=engage')] });
-    await expect(attempt).rejects.toThrow(BindingError);
-    await expect(attempt).rejects.toThrow(`${FOREIGN_PULL_ARN}\nbind each with --lambda NAME_OR_ARN=HANDLER`);
-    await expect(attempt).rejects.not.toThrow(FOREIGN_ENGAGE_ARN);
+  it('answers a Lambda nothing is bound to with {} and a warning naming it, and uses the scenario\'s response for it', async () => {
+    const bindings = [parseLambdaBinding('acme-ga-engage=engage')];
+    const { transcript } = await simulate(services, greeting, { flowFile: FOREIGN_MODULE, bindings });
+    expect(transcript.outcome.endReason).not.toBe('error');
+    expect(transcript.warnings).toContain(`no Lambda handler for ${FOREIGN_PULL_ARN}: answering {} (bind one, or give the scenario a response for it)`);
+    expect(transcript.warnings.join('\n')).not.toContain(FOREIGN_ENGAGE_ARN);
+
+    const answered = parseScenario({ services: { lambdas: { 'acme-ga-pullaction': { next: 'disengage' } } } }, 'test', 'answered');
+    const withResponse = await simulate(services, answered, { flowFile: FOREIGN_MODULE, bindings });
+    expect(withResponse.transcript.outcome).toMatchObject({ endReason: 'moduleReturned', disposition: 'disengage' });
   });
 
   it('renders a --flow file holding our placeholders as the infra does, so the shipped module runs on its own', async () => {
     const { transcript } = await simulate(services, greeting, { flowFile: SHIPPED_MODULE_TEMPLATE });
     expect(transcript.outcome).toMatchObject({ disposition: 'disengage', endReason: 'moduleReturned' });
     expect(transcript.utterances.map((utterance) => utterance.text)).toEqual(['"Hello from GenerativeAgent."']);
+  });
+});
+
+describe('--flow with a customer\'s own inbound flow and caller input', () => {
+  const OWN_FLOW = join(FIXTURES_DIR, 'own-inbound-flow.json');
+  const OWN_FLOWS_DIR = join(FIXTURES_DIR, 'own-flows');
+  const caller = (dtmf: string) =>
+    parseScenario(
+      {
+        callerInput: [{ atMs: 1000, dtmf }],
+        flows: { 'arn:aws:connect:us-west-2:123456789012:instance/acme/flow-module/5d2c0f7e-deployed': GENERATIVE_AGENT_MODULE },
+        conversation: [
+          { atMs: 0, push: { action: 'speak', speakParams: { text: 'Hello from GenerativeAgent.' } } },
+          { atMs: 3500, push: { action: 'disengage' } },
+        ],
+      },
+      'test scenario',
+      `own-flow-${dtmf}`,
+    );
+
+  it('presses 1: the menu hands the call to the shipped module (mapped to the deployed ARN) and back', async () => {
+    const { transcript } = await simulate(services, caller('1'), { flowFile: OWN_FLOW, flowsDir: OWN_FLOWS_DIR });
+    expect(transcript.outcome).toMatchObject({ disposition: 'disengage', endReason: 'disconnected' });
+    const pressed = indexOf(transcript, 'input', 'presses 1');
+    expect(pressed).toBeGreaterThan(indexOf(transcript, 'setting', 'UpdateFlowLoggingBehavior'));
+    expect(indexOf(transcript, 'speech', 'Hello from GenerativeAgent.')).toBeGreaterThan(pressed);
+    expect(indexOf(transcript, 'speech', 'Goodbye.')).toBeGreaterThan(indexOf(transcript, 'module', 'module returned: success'));
+  });
+
+  it('presses 2: TransferToFlow continues in the flow --flows supplies by file name', async () => {
+    const { transcript } = await simulate(services, caller('2'), { flowFile: OWN_FLOW, flowsDir: OWN_FLOWS_DIR });
+    expect(transcript.outcome.endReason).toBe('disconnected');
+    expect(transcript.lambdas.engage).toBeUndefined();
+    expect(indexOf(transcript, 'transfer', 'transfer to flow billing-flow')).toBeLessThan(indexOf(transcript, 'speech', 'Billing here.'));
+    expect(indexOf(transcript, 'speech', 'Goodbye.')).toBe(-1);
+  });
+
+  it('stays silent: the menu times out after its 4 s limit', async () => {
+    const silent = parseScenario({}, 'test scenario', 'own-flow-silent');
+    const { transcript } = await simulate(services, silent, { flowFile: OWN_FLOW, flowsDir: OWN_FLOWS_DIR });
+    const timeout = transcript.entries[indexOf(transcript, 'input', 'silent')];
+    const prompt = transcript.entries[indexOf(transcript, 'speech', 'Press 1')];
+    expect(timeout?.atMs).toBeGreaterThanOrEqual((prompt?.atMs ?? 0) + (prompt?.durationMs ?? 0) + 4000);
+    expect(transcript.outcome.endReason).toBe('disconnected');
   });
 });
 

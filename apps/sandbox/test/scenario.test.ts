@@ -40,7 +40,7 @@ describe('scenario files', () => {
     [{ contact: { customerNumber: '555-0100' } }, 'contact.customerNumber: must be an E.164 number'],
     [{ contact: { attributes: { 'bad key': 'x' } } }, 'contact.attributes["bad key"]: attribute names allow letters, digits, - and _'],
     [{ conversation: [{ atMs: 1.5, caller: 'hi' }] }, 'conversation[0].atMs: must be a whole number of milliseconds'],
-    [{ conversation: [{ atMs: 0, fault: 'unplugValkey' }] }, 'conversation[0].fault: the only fault is "stopValkey"'],
+    [{ conversation: [{ atMs: 0, fault: 'unplugValkey' }] }, 'conversation[0].fault: a fault is "stopValkey" or "failover"'],
     [{ conversation: [{ atMs: 0, push: 'speak' }] }, 'conversation[0].push: must be an object'],
     [
       { mode: 'pstn', pstn: { outputContext: { transferType: 'AGENT', currentTaskName: 'T' } }, conversation: [{ atMs: 0, caller: 'hi' }] },

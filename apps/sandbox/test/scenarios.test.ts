@@ -27,7 +27,24 @@ afterAll(async () => {
  * printed and on the detailed one (every poll and silence).
  */
 const specificChecks: Record<string, (transcript: Transcript, detailed: Transcript) => void | Promise<void>> = {
+  'dtmf-menu-to-generative-agent': (transcript) => {
+    // The menu prompt plays before the caller presses 1, and only then does the module engage GenerativeAgent.
+    const pressed = indexOf(transcript, 'input', 'presses 1');
+    expect(indexOf(transcript, 'speech', 'Press 1')).toBeGreaterThanOrEqual(0);
+    expect(indexOf(transcript, 'speech', 'Press 1')).toBeLessThan(pressed);
+    expect(pressed).toBeLessThan(indexOf(transcript, 'lambda', 'engage'));
+    expect(transcript.entries[pressed]?.atMs).toBeGreaterThanOrEqual(2000);
+    expect(transcript.attributes).toMatchObject({ ASAPP_Disposition: 'transferToAgent' });
+  },
+  'dtmf-menu-to-agent-queue': (transcript) => {
+    expect(transcript.lambdas.engage).toBeUndefined();
+    expect(indexOf(transcript, 'module')).toBe(-1);
+  },
   'greeting-and-disengage': (transcript) => {
+    // A silent caller: the menu times out and the call goes to GenerativeAgent.
+    const silent = indexOf(transcript, 'input', 'silent: no input');
+    expect(silent).toBeGreaterThanOrEqual(0);
+    expect(silent).toBeLessThan(indexOf(transcript, 'module', 'enter module'));
     const greeting = indexOf(transcript, 'speech', 'How can I help?');
     expect(transcript.entries[greeting]?.speaker).toBe('GenerativeAgent');
     // SSML conversions on: PullAction answered SSML and the module spoke it through its SSML branch.
@@ -83,6 +100,18 @@ const specificChecks: Record<string, (transcript: Transcript, detailed: Transcri
     // The module started the stream, so it stops it on the error exit too.
     expect(indexOf(transcript, 'mediaStreaming', 'stopped')).toBeGreaterThan(indexOf(transcript, 'fault'));
     // runCall restarts the server it stopped, so the next call has a Valkey again.
+    await expect(pingValkey(services.valkey.host, services.valkey.port)).resolves.toBe(true);
+  },
+  'valkey-failover-mid-call': async (transcript) => {
+    // Heard once each, in push order: nothing acknowledged was lost on the old primary, nothing delivered twice.
+    expect(transcript.utterances.map((utterance) => utterance.text)).toEqual([
+      '"Hello, how can I help?"',
+      '"Let me look that up for you."',
+      '"Your balance is 42 dollars."',
+      '"Anything else?"',
+    ]);
+    expect(transcript.entries.filter((entry) => entry.kind === 'lambda' && entry.text.includes('pull-action → error'))).toEqual([]);
+    // The primary the failover killed is back for the next call.
     await expect(pingValkey(services.valkey.host, services.valkey.port)).resolves.toBe(true);
   },
   'malformed-push': (transcript) => {

@@ -44,14 +44,26 @@ async function main(): Promise<void> {
   const pushes: number[] = [];
   const pulls: number[] = [];
   const cues: number[] = [];
+  const reliablePulls: number[] = [];
   for (let i = 0; i < 1000; i++) {
     pushes.push(await time(() => pusher.push(speak)));
     cues.push(await time(() => puller.nextProcessingCue(call.companyMarker, call.guid)));
     pulls.push(await time(() => puller.pull(call.companyMarker, call.guid)));
   }
-  summary('push (MULTI RPUSH EXPIRE)', pushes);
+  // At-least-once: each pull acknowledges the previous action and moves the next one in flight.
+  for (let i = 0; i < 1000; i++) await pusher.push(speak);
+  let acknowledged = 0;
+  for (let i = 0; i < 1000; i++) {
+    reliablePulls.push(
+      await time(async () => {
+        acknowledged = (await puller.pullReliably(call.companyMarker, call.guid, acknowledged))?.sequence ?? acknowledged;
+      }),
+    );
+  }
+  summary('push (script: INCR, RPUSH, EXPIRE)', pushes);
   summary('nextProcessingCue (MULTI INCR EXPIRE)', cues);
   summary('pull (LPOP)', pulls);
+  summary('pullReliably (script: ack, LMOVE)', reliablePulls);
 
   const wakeUps: number[] = [];
   for (let i = 0; i < 50; i++) {

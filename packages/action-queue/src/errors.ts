@@ -1,6 +1,16 @@
 /** Valkey could not be reached in time; PushAction/PullAction report it as "error connecting to Valkey - …". */
 export class ValkeyUnavailableError extends Error {
   override readonly name = 'ValkeyUnavailableError';
+  /**
+   * The command had been sent when the connection timed out or dropped, so it may have run: a write's outcome is
+   * unknown. False when no usable connection was had (nothing was sent).
+   */
+  readonly commandSent: boolean;
+
+  constructor(message: string, options?: ErrorOptions & { readonly commandSent?: boolean }) {
+    super(message, options);
+    this.commandSent = options?.commandSent ?? false;
+  }
 }
 
 /**

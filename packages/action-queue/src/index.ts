@@ -1,4 +1,12 @@
-export { ActionQueue, type PullOptions, type PushOptions, type QueuedAction } from './action-queue';
+export {
+  ActionQueue,
+  type ActionQueueOptions,
+  type PullOptions,
+  type PushOptions,
+  type PushResult,
+  type QueuedAction,
+  type SequencedAction,
+} from './action-queue';
 export {
   ASAPP_ACTION_NAMES,
   type AsappAction,
@@ -10,6 +18,15 @@ export {
 } from './action-schema';
 export type { CallActivity } from './call-activity';
 export { InvalidActionError, InvalidStoredActionError, ValkeyOutOfMemoryError, ValkeyUnavailableError } from './errors';
-export { QUEUE_TTL_SECONDS, actionsKey, beepBopCounterKey, conversationStartKey, idleSinceKey } from './keys';
+export {
+  QUEUE_TTL_SECONDS,
+  actionsKey,
+  beepBopCounterKey,
+  conversationStartKey,
+  idleSinceKey,
+  inFlightKey,
+  sequenceKey,
+} from './keys';
 export { type LazyValkeyClientConfig, lazyValkeyClient } from './lazy-valkey-client';
 export { createValkeyClient, type ValkeyClient, type ValkeyClientConfig } from './valkey-client';
+export { storedEntry } from './scripts';

@@ -20,3 +20,13 @@ export function conversationStartKey(companyMarker: string, guid: string): strin
 export function idleSinceKey(companyMarker: string, guid: string): string {
   return `asappStates:idleSince:${companyMarker}:${guid}`;
 }
+
+/** The call's actions handed to the flow and not yet acknowledged (LMOVE from the queue; deleted on acknowledgement). */
+export function inFlightKey(companyMarker: string, guid: string): string {
+  return `asappInFlight:${companyMarker}:${guid}`;
+}
+
+/** The call's last sequence number given to a pushed action (INCR per push). */
+export function sequenceKey(companyMarker: string, guid: string): string {
+  return `asappStates:sequence:${companyMarker}:${guid}`;
+}

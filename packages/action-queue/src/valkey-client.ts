@@ -85,7 +85,7 @@ class IovalkeyClient implements ValkeyClient {
   }
 
   async run<T>(operation: (connection: Valkey) => Promise<T>): Promise<T> {
-    await waitUntilReady(this.connection, this.connectTimeoutMs, () => this.lastError?.message ?? 'no error reported');
+    await waitUntilReady(this.connection, this.connectTimeoutMs, () => this.lastError);
     try {
       return await operation(this.connection);
     } catch (error) {
@@ -107,11 +107,17 @@ class IovalkeyClient implements ValkeyClient {
       // A silent peer (failover, network loss) keeps the socket "ready" until TCP notices, possibly for minutes;
       // reconnecting now lets the next call reach the new primary.
       this.connection.disconnect(true);
-      return new ValkeyUnavailableError(`Valkey did not answer in time: ${error.message}`, { cause: error });
+      return new ValkeyUnavailableError(`Valkey timed out: no reply within ${this.commandTimeoutMs} ms`, {
+        cause: error,
+        commandSent: true,
+      });
     }
     if (!canTakeCommands(this.connection)) {
       // iovalkey reports this as "Reached the max retries per request limit", which misleads more than it explains.
-      return new ValkeyUnavailableError('connection to Valkey lost before the reply arrived', { cause: error });
+      return new ValkeyUnavailableError('Valkey dropped the connection before the reply arrived', {
+        cause: error,
+        commandSent: true,
+      });
     }
     return error;
   }

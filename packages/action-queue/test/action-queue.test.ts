@@ -46,7 +46,7 @@ describe('ActionQueue on a live server', () => {
 
   it('keeps each call in order across 50 calls pushing 20 actions each, all interleaved and concurrent', async () => {
     const calls = Array.from({ length: 50 }, () => newCall());
-    const pushes: Promise<AsappAction>[] = [];
+    const pushes: Promise<unknown>[] = [];
     for (let step = 0; step < 20; step++) {
       for (const call of calls) pushes.push(queue.push(speak(call, `step ${step}`)));
     }
@@ -80,14 +80,21 @@ describe('ActionQueue on a live server', () => {
     const call = newCall();
     const key = actionsKey(call.companyMarker, call.guid);
     expect(await queue.push({ ...speak(call, 'timed'), pushedAt: 1 }, { pushedAt: 1_700_000_000_123 })).toEqual({
-      ...speak(call, 'timed'),
-      pushedAt: 1_700_000_000_123,
+      action: { ...speak(call, 'timed'), pushedAt: 1_700_000_000_123 },
+      sequence: 1,
     });
     await queue.push({ ...speak(call, 'untimed'), pushedAt: 5 });
     await admin.rpush(key, JSON.stringify({ ...speak(call, 'bad time'), pushedAt: 'soon' }));
     expect(await queue.pull(call.companyMarker, call.guid)).toEqual({ ...speak(call, 'timed'), pushedAt: 1_700_000_000_123 });
     expect(await queue.pull(call.companyMarker, call.guid)).toStrictEqual(speak(call, 'untimed'));
     expect(await queue.pull(call.companyMarker, call.guid)).toStrictEqual(speak(call, 'bad time'));
+    // The at-least-once pull hands it back too.
+    const reliable = newCall();
+    await queue.push(speak(reliable, 'acknowledged later'), { pushedAt: 42 });
+    expect(await queue.pullReliably(reliable.companyMarker, reliable.guid, 0)).toEqual({
+      action: { ...speak(reliable, 'acknowledged later'), pushedAt: 42 },
+      sequence: 1,
+    });
   });
 
   it('stores nothing for an invalid action and says which field is wrong', async () => {
@@ -137,14 +144,18 @@ describe('ActionQueue on a live server', () => {
 
   it('stores what it delivers: a pushed action is stored normalised', async () => {
     const call = newCall();
-    const stored = await queue.push({
+    const { action: stored, sequence } = await queue.push({
       action: 'transferToAgent',
       ...call,
       transferToAgentParams: { outputVariables: { tier: 2, tags: ['vip'] }, note: 'dropped' },
       reason: null,
     });
     expect(stored).toEqual({ action: 'transferToAgent', ...call, transferToAgentParams: { outputVariables: { tier: '2', tags: '["vip"]' } } });
-    expect(await admin.lrange(actionsKey(call.companyMarker, call.guid), 0, -1)).toEqual([JSON.stringify(stored)]);
+    expect(sequence).toBe(1);
+    const [entry] = await admin.lrange(actionsKey(call.companyMarker, call.guid), 0, -1);
+    // The sequence is the first field, so the entry stays an action to any reader that ignores unknown fields.
+    expect(entry?.startsWith('{"sequence":1,"action":"transferToAgent",')).toBe(true);
+    expect(JSON.parse(entry ?? '')).toEqual({ sequence: 1, ...stored });
   });
 
   it('rejects call identifiers that cannot form a key, naming the field', async () => {
@@ -213,7 +224,7 @@ describe('ActionQueue when Valkey is full (maxmemory reached, noeviction)', () =
     expect(refusal).toEqual(new ValkeyOutOfMemoryError());
     expect((refusal as Error).message).toBe('Valkey is out of memory (maxmemory reached)');
     expect(stored).toBeGreaterThan(0);
-    // MULTI/EXEC: the refused RPUSH+EXPIRE left neither an entry nor a refreshed TTL behind.
+    // The script's first write (INCR) is refused, so it left neither an entry nor a refreshed TTL behind.
     expect(await admin.llen(key)).toBe(stored);
     await admin.expire(key, 60);
     await expect(queue.push(speak(call, 'refused again'))).rejects.toBeInstanceOf(ValkeyOutOfMemoryError);
@@ -225,6 +236,6 @@ describe('ActionQueue when Valkey is full (maxmemory reached, noeviction)', () =
     // Reads still work, and once there is room again pushes do too.
     expect(await queue.pull(call.companyMarker, call.guid)).toEqual(speak(call, `0 ${text}`));
     await admin.config('SET', 'maxmemory', '0');
-    await expect(queue.push(speak(other, 'room again'))).resolves.toEqual(speak(other, 'room again'));
+    await expect(queue.push(speak(other, 'room again'))).resolves.toEqual({ action: speak(other, 'room again'), sequence: 1 });
   });
 });

@@ -1,5 +1,6 @@
 import { actionEdges, type FlowEdge } from './edges';
-import type { Flow, FlowAction } from './model';
+import { z } from 'zod';
+import { FLOW_LANGUAGE_VERSION, type Flow, type FlowAction } from './model';
 
 /**
  * Mermaid `flowchart TD` of a flow: one node per action (Identifier and Type), Compare as a decision, actions without
@@ -52,4 +53,60 @@ function edgeArrow(edges: readonly FlowEdge[]): string {
 // Mermaid entity codes keep quotes and markup in identifiers or values from breaking the diagram syntax.
 function escapeLabel(text: string): string {
   return text.replaceAll('"', '#quot;').replaceAll('<', '#lt;').replaceAll('>', '#gt;');
+}
+
+const looseCondition = z.looseObject({
+  NextAction: z.string().min(1),
+  Condition: z.looseObject({ Operator: z.string(), Operands: z.array(z.unknown()) }),
+});
+const looseTransitions = z.looseObject({
+  NextAction: z.string().min(1).optional(),
+  Conditions: z.array(looseCondition).optional(),
+  Errors: z.array(z.looseObject({ NextAction: z.string().min(1), ErrorType: z.string() })).optional(),
+});
+// Only what a diagram needs: identifiers, types and transitions; any parameter, version or extra field passes.
+const graphableSchema = z.looseObject({
+  StartAction: z.string().min(1),
+  Actions: z.array(z.looseObject({ Identifier: z.string().min(1), Type: z.string(), Transitions: looseTransitions.optional() })),
+});
+
+/**
+ * A flow to draw even when the strict schema rejects it (a parameter it does not know, a wrong Version): its
+ * identifiers, types and transitions. Undefined when the document has not even those.
+ */
+export function graphableFlow(json: string | unknown): Flow | undefined {
+  let document: unknown = json;
+  if (typeof json === 'string') {
+    try {
+      document = JSON.parse(json);
+    } catch {
+      return undefined;
+    }
+  }
+  const result = graphableSchema.safeParse(document);
+  if (!result.success) return undefined;
+  const { StartAction, Actions } = result.data;
+  return {
+    Version: FLOW_LANGUAGE_VERSION,
+    StartAction,
+    Actions: Actions.map(({ Identifier, Type, Transitions = {} }) => ({
+      Identifier,
+      Type,
+      Parameters: {},
+      Transitions: {
+        ...(Transitions.NextAction === undefined ? {} : { NextAction: Transitions.NextAction }),
+        ...(Transitions.Conditions === undefined
+          ? {}
+          : {
+              Conditions: Transitions.Conditions.map(({ NextAction, Condition }) => ({
+                NextAction,
+                Condition: { Operator: Condition.Operator, Operands: Condition.Operands.map(String) },
+              })),
+            }),
+        ...(Transitions.Errors === undefined
+          ? {}
+          : { Errors: Transitions.Errors.map(({ NextAction, ErrorType }) => ({ NextAction, ErrorType })) }),
+      },
+    })),
+  };
 }

@@ -43,7 +43,8 @@ const transitionsSchema = z.strictObject({
 const actionSchema = z.strictObject({
   Identifier: z.string().min(1),
   Type: z.string().min(1),
-  Parameters: z.record(z.string(), z.unknown()),
+  // Connect accepts an action without Parameters (exported flows omit them on blocks that take none).
+  Parameters: z.record(z.string(), z.unknown()).default({}),
   Transitions: transitionsSchema,
 });
 

@@ -18,3 +18,35 @@ export function replacePlaceholders(text: string, substitute: (name: string) => 
 export function formatPlaceholder(name: string): string {
   return `{{${name}}}`;
 }
+
+/**
+ * Placeholder styles people leave in flows for a value to fill in before deploying, other than our own `{{NAME}}`
+ * (which renderFlowTemplate binds): `<X>`, `<<x>>`, `${X}`, `{X}`, `{{x.y}}`, `REPLACE_WITH_…`, `ENTER … HERE`.
+ */
+const CDKTF_TOKEN = /\$\{TfToken\[[^\]]*\]\}/g;
+
+const FOREIGN_PLACEHOLDER_PATTERNS: readonly RegExp[] = [
+  /<<[^<>]+>>/,
+  /<[^<>\s][^<>]*>/,
+  /\$\{[^{}]+\}/,
+  /\{\{[^{}]+\}\}/,
+  /\{[^{}]+\}/,
+  /\bREPLACE_WITH\w*/i,
+  /\bENTER\b.*\bHERE\b/i,
+];
+
+/**
+ * The placeholder a reference value (an ARN or id) still holds, or undefined when it looks bound. An empty string
+ * counts as a placeholder (`""`): Connect cannot resolve it to a resource.
+ */
+export function foreignPlaceholderIn(value: string): string | undefined {
+  if (value.trim() === '') return '""';
+  // Ours are the unbound-placeholders rule's business only with requireBound.
+  // A cdktf token (`${TfToken[TOKEN.1]}`) is a bound value Terraform fills in.
+  const withoutOurs = value.replace(PLACEHOLDER_PATTERN, '').replace(CDKTF_TOKEN, '');
+  for (const pattern of FOREIGN_PLACEHOLDER_PATTERNS) {
+    const match = pattern.exec(withoutOurs);
+    if (match !== null) return match[0];
+  }
+  return undefined;
+}

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../src/cli/run';
@@ -35,17 +35,18 @@ describe('connect-flow CLI', () => {
 
   it('prints findings with file, severity, rule and action, and exits 1 on errors', () => {
     mkdirSync(join(workDir, 'flows'));
-    copyFileSync(join(FIXTURES, 'error-branches.json'), join(workDir, 'flows', 'broken.json'));
+    copyFileSync(join(FIXTURES, 'parameter-values.json'), join(workDir, 'flows', 'broken.json'));
     const result = run(['lint', 'flows/broken.json'], workDir);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(
-      'flows/broken.json: [error] error-branches (Greet): MessageParticipant has no NoMatchingError branch in Transitions.Errors\n' +
+      'flows/broken.json: [error] parameter-values (Greet): Parameters.FlowLoggingBehavior is "On"; Connect accepts Enabled, Disabled\n' +
         'Linted 1 flow file(s): 1 error(s), 0 warning(s)\n',
     );
   });
 
   it('exits 0 when there are only warnings, and checks placeholders with --require-bound', () => {
     expect(run(['lint', join(FIXTURES, 'known-action-type.json')], workDir).code).toBe(0);
+    expect(run(['lint', join(FIXTURES, 'error-branches.json')], workDir).code).toBe(0);
     expect(run(['lint', join(FIXTURES, 'unbound-placeholders.json')], workDir).code).toBe(0);
     const bound = run(['lint', '--require-bound', join(FIXTURES, 'unbound-placeholders.json')], workDir);
     expect(bound.code).toBe(1);
@@ -65,6 +66,22 @@ describe('connect-flow CLI', () => {
     expect(toStdout.stdout).toMatch(/^flowchart TD\n/);
     expect(run(['graph', flow, '--out', 'graph.mmd'], workDir).code).toBe(0);
     expect(readFileSync(join(workDir, 'graph.mmd'), 'utf8')).toBe(toStdout.stdout);
+  });
+
+  it('draws a flow the strict schema rejects from its identifiers and transitions, saying why on stderr', () => {
+    const loose = {
+      Version: '2019-10-30',
+      StartAction: 'Greet',
+      Actions: [
+        { Identifier: 'Greet', Type: 'MessageParticipant', Parameters: { Text: 'Hi' }, Transitions: { NextAction: 'Bye' }, Comment: 'extra' },
+        { Identifier: 'Bye', Type: 'DisconnectParticipant', Transitions: {} },
+      ],
+    };
+    writeFileSync(join(workDir, 'loose.json'), JSON.stringify(loose));
+    const result = run(['graph', 'loose.json'], workDir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('a0 --> a1');
+    expect(result.stderr).toMatch(/^loose\.json: drawn from its identifiers and transitions; the schema rejects it \(Actions\[0\]: /);
   });
 
   it('reports an invalid flow for graph, and usage mistakes with exit 2', () => {

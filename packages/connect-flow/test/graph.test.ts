@@ -27,7 +27,8 @@ describe('flowToMermaid', () => {
   it('labels edges with the compared value or the error type, and dashes error-only edges', () => {
     const lines = diagram.split('\n');
     expect(lines).toContain(`  start((Start)) --> ${nodeId('CheckIfMediaStreamingStarted')}`);
-    expect(lines).toContain(edge('PullAction', '-->', 'CheckLongPollAnswer'));
+    expect(lines).toContain(edge('PullAction', '-->', 'SaveLastSequence'));
+    expect(lines).toContain(edge('SaveLastSequence', '-->|"next / NoMatchingError"|', 'CheckLongPollAnswer'));
     expect(lines).toContain(edge('CheckLongPollAnswer', '-->|"longPoll"|', 'SaveAgentProcessing'));
     expect(lines).toContain(edge('SaveAgentProcessing', '-->', 'RouteNextAction'));
     expect(lines).toContain(edge('RouteNextAction', '-->|"speak"|', 'CheckTextType'));

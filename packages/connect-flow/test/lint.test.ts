@@ -12,11 +12,14 @@ const BROKEN_FIXTURES: Record<string, string | null> = {
   'next-action-required': 'Greet',
   'unreachable-actions': 'Orphan',
   'error-branches': 'Greet',
+  'required-error-branches': 'SetNumber',
   'compare-conditions': 'CheckLanguage',
   'lambda-time-limit': 'LookUpCaller',
+  'parameter-values': 'Greet',
   'loop-needs-wait': 'CountAttempt',
   'module-return': null,
   'flow-kind-actions': 'InvokeOtherModule',
+  'flow-type-actions': 'Greet',
   'known-action-type': 'Greet',
   'unbound-placeholders': 'Greet',
 };
@@ -115,5 +118,102 @@ describe('lintFlow', () => {
     expect(rulesOf(minimalFlow([poll, route('Route'), hangup]))).toEqual([
       'loop-needs-wait: loop through Route never waits: add a prompt, a Wait or a Lambda call to it',
     ]);
+  });
+
+  it('accepts enum values in any case where Connect does, and documented types without error branches as warnings', () => {
+    const voice = (engine: string) =>
+      minimalFlow([
+        {
+          Identifier: 'Start',
+          Type: 'UpdateContactTextToSpeechVoice',
+          Parameters: { TextToSpeechVoice: 'Joanna', TextToSpeechEngine: engine },
+          Transitions: { NextAction: 'Say', Errors: [{ NextAction: 'Say', ErrorType: 'NoMatchingError' }] },
+        },
+        { Identifier: 'Say', Type: 'MessageParticipant', Parameters: { Text: 'Hi' }, Transitions: { NextAction: 'Hangup' } },
+        hangup,
+      ]);
+    expect(lintFlow(voice('neural'))).toEqual([
+      expect.objectContaining({ rule: 'error-branches', severity: 'warning', actionId: 'Say' }),
+    ]);
+    expect(rulesOf(voice('Turbo'))).toContain(
+      'parameter-values: Parameters.TextToSpeechEngine is "Turbo"; Connect accepts Standard, Neural, Long-Form, Generative (any case)',
+    );
+  });
+
+  it.each([
+    ['', '""'],
+    ['<QUEUE_ARN>', '<QUEUE_ARN>'],
+    ['<<queue arn>>', '<<queue arn>>'],
+    [`arn:aws:connect:\${REGION}:1:instance/i/queue/q`, `\${REGION}`],
+    ['{queueArn}', '{queueArn}'],
+    ['{{queues.main.arn}}', '{{queues.main.arn}}'],
+    ['REPLACE_WITH_QUEUE_ARN', 'REPLACE_WITH_QUEUE_ARN'],
+    ['ENTER QUEUE ARN HERE', 'ENTER QUEUE ARN HERE'],
+  ])('reports the unbound placeholder in the queue id %j: a warning, an error with requireBound', (value, placeholder) => {
+    const flow = minimalFlow([
+      {
+        Identifier: 'Start',
+        Type: 'UpdateContactTargetQueue',
+        Parameters: { QueueId: value },
+        Transitions: { NextAction: 'Hangup', Errors: [{ NextAction: 'Hangup', ErrorType: 'NoMatchingError' }] },
+      },
+      hangup,
+    ]);
+    const expected = (severity: string) => [
+      {
+        rule: 'unbound-placeholders',
+        severity,
+        actionId: 'Start',
+        message: `Parameters.QueueId holds the unbound placeholder ${placeholder}: replace it with the resource's ARN or id before deploying`,
+      },
+    ];
+    expect(lintFlow(flow)).toEqual(expected('warning'));
+    expect(lintFlow(flow, { requireBound: true })).toEqual(expected('error'));
+  });
+
+  it('treats caller input and bots as waits in loops', () => {
+    const ask = (type: string) =>
+      minimalFlow([
+        {
+          Identifier: 'Start',
+          Type: type,
+          Parameters: { Text: 'Press 1', LexV2Bot: { AliasArn: 'arn:aws:lex:us-east-1:1:bot-alias/B/A' } },
+          Transitions: {
+            NextAction: 'Start',
+            Conditions: [{ NextAction: 'Hangup', Condition: { Operator: 'Equals', Operands: ['1'] } }],
+            Errors: [{ NextAction: 'Start', ErrorType: 'NoMatchingError' }],
+          },
+        },
+        hangup,
+      ]);
+    expect(rulesOf(ask('GetParticipantInput'))).toEqual([]);
+    expect(rulesOf(ask('ConnectParticipantWithLexBot'))).toEqual([]);
+    expect(rulesOf(ask('UpdateFlowAttributes')).filter((rule) => rule.startsWith('loop-needs-wait'))).toHaveLength(1);
+  });
+
+  it('knows every action type of the flow-language reference', () => {
+    // The Contents of the participant, contact, flow-control and interaction action pages of the reference.
+    const documented = [
+      ...['ConnectParticipantWithLexBot', 'DisconnectParticipant', 'GetParticipantInput', 'MessageParticipant', 'MessageParticipantIteratively', 'ShowView'],
+      ...['CompleteOutboundCall', 'CreateCase', 'CreateTask', 'CreateWisdomSession', 'DequeueContactAndTransferToQueue', 'EndFlowModuleExecution'],
+      ...['GetCase', 'InvokeFlowModule', 'StartOutboundChatContact', 'TagContact', 'TransferContactToAgent', 'TransferContactToQueue', 'UnTagContact'],
+      ...['UpdateCase', 'UpdateContactAttributes', 'UpdateContactCallbackNumber', 'UpdateContactData', 'UpdateContactEventHooks'],
+      ...['UpdateContactMediaProcessing', 'UpdateContactMediaStreamingBehavior', 'UpdateContactRecordingAndAnalyticsBehavior'],
+      ...['UpdateContactRecordingBehavior', 'ResumeContact', 'UpdateContactRoutingBehavior', 'UpdateContactTargetQueue'],
+      ...['UpdateContactTextToSpeechVoice', 'UpdatePreviousContactParticipantState'],
+      ...['CheckHoursOfOperation', 'CheckMetricData', 'CheckOutboundCallStatus', 'CheckVoiceId', 'Compare', 'DistributeByPercentage'],
+      ...['EndFlowExecution', 'GetMetricData', 'Loop', 'StartVoiceIdStream', 'TransferToFlow', 'UpdateFlowAttributes', 'UpdateFlowLoggingBehavior'],
+      ...['UpdateRoutingCriteria', 'Wait'],
+      ...['AssociateContactToCustomerProfile', 'CreateCallbackContact', 'CreateCustomerProfile', 'InvokeLambdaFunction', 'GetCustomerProfile'],
+      ...['GetCustomerProfileObject', 'GetCalculatedAttributesForCustomerProfile', 'UpdateCustomerProfile'],
+    ];
+    const unknown = documented.filter((type) =>
+      lintFlow(minimalFlow([{ Identifier: 'Start', Type: type, Parameters: {}, Transitions: {} }])).some((finding) => finding.rule === 'known-action-type'),
+    );
+    expect(unknown).toEqual([]);
+  });
+
+  it('accepts an action without Parameters, as Connect does', () => {
+    expect(rulesOf(minimalFlow([{ Identifier: 'Start', Type: 'DisconnectParticipant', Transitions: {} }]))).toEqual([]);
   });
 });

@@ -83,12 +83,22 @@ describe('the GenerativeAgent module', () => {
     expect(action('PullAction').Parameters.InvocationTimeLimitSeconds).toBe('8');
   });
 
-  it('passes the company marker attribute, the contact id and the processing flag to PullAction', () => {
+  it('passes the company marker attribute, the contact id, the processing flag and the last sequence to PullAction', () => {
     expect(action('PullAction').Parameters.LambdaInvocationAttributes).toEqual({
       companyMarker: '$.Attributes.ASAPP_CompanyMarker',
       guid: '$.ContactId',
       processing: '$.FlowAttributes.genagentProcessing',
+      lastSequence: '$.FlowAttributes.genagentLastSequence',
     });
+  });
+
+  it('keeps the last sequence PullAction answers (starting at 0) and passes it back, acknowledging that action', () => {
+    expect(action('SetInitialAgentProcessing').Parameters.FlowAttributes).toMatchObject({ genagentLastSequence: { Value: '0' } });
+    expect(action('PullAction').Transitions.NextAction).toBe('SaveLastSequence');
+    expect(action('SaveLastSequence').Parameters).toEqual({
+      FlowAttributes: { genagentLastSequence: { Value: '$.External.sequence' } },
+    });
+    expect(action('SaveLastSequence').Transitions.NextAction).toBe('CheckLongPollAnswer');
   });
 
   it('speaks SSML only when PullAction says the text is SSML', () => {
@@ -98,7 +108,7 @@ describe('the GenerativeAgent module', () => {
   });
 
   it('keeps the processing state a long-poll answer carries, before routing on next', () => {
-    expect(action('PullAction').Transitions.NextAction).toBe('CheckLongPollAnswer');
+    expect(action('SaveLastSequence').Transitions.NextAction).toBe('CheckLongPollAnswer');
     expect(action('CheckLongPollAnswer').Parameters.ComparisonValue).toBe('$.External.pullMode');
     expect(conditionTargets('CheckLongPollAnswer')).toEqual({ longPoll: 'SaveAgentProcessing' });
     expect(action('CheckLongPollAnswer').Transitions.NextAction).toBe('RouteNextAction');

@@ -7,8 +7,10 @@ export type { EnvironmentOptions } from './environment-options';
 export {
   DEFAULT_MAX_CONVERSATION_SECONDS,
   DEFAULT_MAX_IDLE_SECONDS,
+  DEFAULT_VALKEY_OUTAGE_GRACE_SECONDS,
   MAX_CALL_LIMIT_SECONDS,
   MAX_PULL_WAIT_MS,
+  MAX_VALKEY_OUTAGE_GRACE_SECONDS,
   type PullActionConfig,
   parsePullActionConfig,
 } from './config/pull-action-config';

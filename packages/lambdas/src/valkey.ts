@@ -6,6 +6,13 @@ import { readSecretFromSecretsManager, SecretError, type SecretReader } from './
 /** Budget for connecting and for each non-blocking command: a dead Valkey must show as an error well inside 1 s. */
 export const VALKEY_TIMEOUT_MS = 400;
 
+/**
+ * WAIT's bound when the cache has replicas: replication within a region normally takes well under a millisecond, so
+ * this only matters when a replica is slow or failing; the push then answers `ok: true` anyway (logged), as refusing
+ * it would make ASAPP retry a write the primary already holds. Under VALKEY_TIMEOUT_MS, so WAIT's reply is read.
+ */
+export const REPLICA_ACK_TIMEOUT_MS = 200;
+
 async function authPassword(auth: ValkeyAuthSource | undefined, readSecret: SecretReader): Promise<string | undefined> {
   if (!auth) return undefined;
   if (auth.kind === 'password') return auth.password;
@@ -46,7 +53,10 @@ export function createActionQueueFromConfig(
     commandTimeoutMs: VALKEY_TIMEOUT_MS,
     connectionName,
   });
-  return { queue: new ActionQueue(client), close: () => client.close() };
+  // One replica is enough: a failover promotes a replica, and WAIT for every replica would make the slowest one
+  // every push's latency.
+  const replicaAcknowledgement = config.replicas > 0 ? { replicas: 1, timeoutMs: REPLICA_ACK_TIMEOUT_MS } : undefined;
+  return { queue: new ActionQueue(client, { replicaAcknowledgement }), close: () => client.close() };
 }
 
 /** `error connecting to Valkey - …` when Valkey (or its AUTH token) was out of reach, else undefined. */
@@ -62,4 +72,12 @@ export function valkeyConnectionFailure(error: unknown): string | undefined {
  */
 export function valkeyOutOfMemory(error: unknown): string | undefined {
   return error instanceof ValkeyOutOfMemoryError ? error.message : undefined;
+}
+
+/**
+ * What a Valkey fault did (`Valkey is out of memory …`, `error connecting to Valkey - …`), or undefined when the error is
+ * not one: an outage or a full cache, which a failover, a restart or a drained queue ends.
+ */
+export function valkeyFault(error: unknown): string | undefined {
+  return valkeyOutOfMemory(error) ?? valkeyConnectionFailure(error);
 }

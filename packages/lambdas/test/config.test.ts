@@ -36,18 +36,25 @@ describe('valid configuration', () => {
   });
 
   it('reads Valkey settings with defaults', () => {
-    expect(parseValkeyConfig(VALKEY_BASE)).toEqual({ host: 'valkey.internal', port: 6379, tls: false, auth: undefined });
+    expect(parseValkeyConfig(VALKEY_BASE)).toEqual({ host: 'valkey.internal', port: 6379, tls: false, auth: undefined, replicas: 0 });
+    expect(parseValkeyConfig({ ...VALKEY_BASE, VALKEY_REPLICAS: '2' })).toMatchObject({ replicas: 2 });
     expect(
       parseValkeyConfig({ ...VALKEY_BASE, VALKEY_PORT: '6380', VALKEY_TLS: 'TRUE', VALKEY_AUTH_SECRET_ARN: SECRET_ARN }),
-    ).toEqual({ host: 'valkey.internal', port: 6380, tls: true, auth: { kind: 'secret', secretArn: SECRET_ARN } });
+    ).toEqual({ host: 'valkey.internal', port: 6380, tls: true, auth: { kind: 'secret', secretArn: SECRET_ARN }, replicas: 0 });
     expect(parseValkeyConfig({ ...VALKEY_BASE, VALKEY_PASSWORD: 'local' }).auth).toEqual({ kind: 'password', password: 'local' });
   });
 
   it('treats empty strings as unset', () => {
     expect(parseValkeyConfig({ ...VALKEY_BASE, VALKEY_PORT: '', VALKEY_TLS: '' })).toMatchObject({ port: 6379, tls: false });
     expect(
-      parsePullActionConfig({ SSML_CONVERSIONS: '', PULL_WAIT_MS: '', MAX_IDLE_SECONDS: '', MAX_CONVERSATION_SECONDS: '' }),
-    ).toEqual({ ssmlConversions: [], pullWaitMs: 0, maxIdleSeconds: 120, maxConversationSeconds: 3600 });
+      parsePullActionConfig({
+        SSML_CONVERSIONS: '',
+        PULL_WAIT_MS: '',
+        MAX_IDLE_SECONDS: '',
+        MAX_CONVERSATION_SECONDS: '',
+        VALKEY_OUTAGE_GRACE_SECONDS: '',
+      }),
+    ).toEqual({ ssmlConversions: [], pullWaitMs: 0, maxIdleSeconds: 120, maxConversationSeconds: 3600, valkeyOutageGraceSeconds: 30 });
   });
 
   it('reads the attribute mapping and pull settings', () => {
@@ -88,11 +95,13 @@ const badValues: Case[] = [
   ['PULL_WAIT_MS', { PULL_WAIT_MS: '5001' }, parsePullActionConfig, /5000/],
   ['MAX_IDLE_SECONDS', { MAX_IDLE_SECONDS: '0' }, parsePullActionConfig, /from 1 to 21600/],
   ['MAX_IDLE_SECONDS', { MAX_IDLE_SECONDS: '2m' }, parsePullActionConfig, /not a whole number/],
+  ['VALKEY_OUTAGE_GRACE_SECONDS', { VALKEY_OUTAGE_GRACE_SECONDS: '121' }, parsePullActionConfig, /from 0 \(no grace\) to 120/],
   ['MAX_CONVERSATION_SECONDS', { MAX_CONVERSATION_SECONDS: '21601' }, parsePullActionConfig, /from 1 to 21600/],
   ['VALKEY_HOST', {}, parseValkeyConfig, /not set/],
   ['VALKEY_PORT', { ...VALKEY_BASE, VALKEY_PORT: 'six' }, parseValkeyConfig, /not a whole number/],
   ['VALKEY_PORT', { ...VALKEY_BASE, VALKEY_PORT: '70000' }, parseValkeyConfig, /65535/],
   ['VALKEY_TLS', { ...VALKEY_BASE, VALKEY_TLS: 'yes' }, parseValkeyConfig, /"true" or "false"/],
+  ['VALKEY_REPLICAS', { ...VALKEY_BASE, VALKEY_REPLICAS: '6' }, parseValkeyConfig, /read replicas \(0-5\)/],
   ['VALKEY_AUTH_SECRET_ARN', { ...VALKEY_BASE, VALKEY_AUTH_SECRET_ARN: 'token' }, parseValkeyConfig, /Secrets Manager secret ARN/],
   ['VALKEY_AUTH_SECRET_ARN', { ...VALKEY_BASE, VALKEY_AUTH_SECRET_ARN: SECRET_ARN }, parseValkeyConfig, /in-transit encryption/],
 ];

@@ -65,7 +65,7 @@ function expectCatalogued(service: (functionName: string) => string): void {
 describe('engage, call-transfer and call-context: outcome by kind', () => {
   const event = contactFlowEvent({ contactId: CONTACT_ID, callerNumber: CALLER });
   const environment = (overrides: Environment = {}) => ({
-    ...asappEnvironment(emulator, { ASAPP_TIMEOUT_MS: '150', ...overrides }),
+    ...asappEnvironment(emulator, overrides),
     ...METRICS_ENVIRONMENT,
   });
 
@@ -73,7 +73,7 @@ describe('engage, call-transfer and call-context: outcome by kind', () => {
     ['success', 'AsappSuccess', {}, undefined],
     ['ASAPP 401 (wrong credentials)', 'AsappError4xx', { ASAPP_API_SECRET: 'wrong' }, undefined],
     ['ASAPP 503', 'AsappError5xx', {}, { status: 503 }],
-    ['a timeout', 'AsappTimeout', {}, { delayMs: 1000 }],
+    ['a timeout', 'AsappTimeout', { ASAPP_TIMEOUT_MS: '150' }, { delayMs: 1000 }],
     ['ASAPP out of reach', 'AsappNetworkError', { ASAPP_API_HOST: 'http://127.0.0.1:1' }, undefined],
     ['a missing ASAPP_API_HOST', 'ConfigurationError', { ASAPP_API_HOST: '' }, undefined],
   ])('engage counts %s as %s', async (_name, metric, overrides, behaviour) => {
@@ -202,7 +202,7 @@ describe('push-action and pull-action against a real Valkey', () => {
     }
   });
 
-  it('counts Valkey failures once per invocation, the refused push and the error answer while Valkey is stopped', async () => {
+  it('counts Valkey failures once per invocation, the refused push, and the pulls while Valkey is stopped: none within the outage grace, error past it', async () => {
     const outage = await startValkeyServer();
     const pushContainer = containerQueue(outage, 'push-action');
     const pullContainer = containerQueue(outage, 'pull-action');
@@ -211,20 +211,31 @@ describe('push-action and pull-action against a real Valkey', () => {
         queue: pushContainer.queue,
         metrics: createHandlerMetrics('push-action', { environment: METRICS_ENVIRONMENT }),
       });
-      const pullAction = createPullActionHandler({
-        config: parsePullActionConfig({}),
+      const pullMetrics = createHandlerMetrics('pull-action', { environment: METRICS_ENVIRONMENT });
+      const pullAction = createPullActionHandler({ config: parsePullActionConfig({}), queue: pullContainer.queue, metrics: pullMetrics });
+      const pullWithoutGrace = createPullActionHandler({
+        config: parsePullActionConfig({ VALKEY_OUTAGE_GRACE_SECONDS: '0' }),
         queue: pullContainer.queue,
-        metrics: createHandlerMetrics('pull-action', { environment: METRICS_ENVIRONMENT }),
+        metrics: pullMetrics,
       });
       await outage.stop();
       expect(await pushAction(push('outage-call', 'disengage'))).toMatchObject({ ok: false });
-      expect(await pullAction(poll('outage-call'))).toMatchObject({ next: 'error' });
+      expect(await pullAction(poll('outage-call'))).toMatchObject({ next: 'none' });
+      expect(await pullWithoutGrace(poll('outage-call'))).toMatchObject({ next: 'error' });
       await outage.restart();
       await pushAction(push('outage-call', 'speak', { speakParams: { text: 'queued' } }));
       expect(await pullAction(poll('outage-call'))).toMatchObject({ next: 'speak' });
       expect(emf.totals('push-action')).toEqual({ PushAccepted: 1, PushRefusedValkey: 1, ValkeyFailure: 1 });
       const pulls = emf.totals('pull-action');
-      expect(pulls).toEqual({ ValkeyFailure: 1, PullError: 1, ConversationError: 1, PullSpeak: 1, QueueWait: expect.any(Number) });
+      // One ValkeyFailure per failed invocation, whatever number of its commands failed.
+      expect(pulls).toEqual({
+        ValkeyFailure: 2,
+        PullNone: 1,
+        PullError: 1,
+        ConversationError: 1,
+        PullSpeak: 1,
+        QueueWait: expect.any(Number),
+      });
       expect(pulls.QueueWait).toBeGreaterThanOrEqual(0);
       expectCatalogued((functionName) => `genagent-connect-${functionName}`);
     } finally {

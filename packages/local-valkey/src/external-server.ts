@@ -1,3 +1,4 @@
+import { rawCommand } from './raw-command';
 import type { LocalValkeyServer } from './start-valkey-server';
 
 /** What `binary` says for a server found through VALKEY_URL. */
@@ -37,5 +38,6 @@ export function externalValkeyServer(url: string): LocalValkeyServer {
     kill: async () => notOwned('kill'),
     pause: () => notOwned('pause'),
     resume: () => notOwned('resume'),
+    command: (parts) => rawCommand(parsed.hostname, port, parts, { password }),
   };
 }

@@ -7,7 +7,7 @@ export interface PingOptions {
   readonly timeoutMs?: number;
 }
 
-function encodeCommand(parts: readonly string[]): string {
+export function encodeCommand(parts: readonly string[]): string {
   return `*${parts.length}\r\n${parts.map((part) => `$${Buffer.byteLength(part)}\r\n${part}\r\n`).join('')}`;
 }
 

@@ -14,6 +14,8 @@ export interface ServerLaunch {
   readonly port: number;
   readonly password?: string;
   readonly startTimeoutMs: number;
+  /** Starts as a replica of this server (`--replicaof`, with `--masterauth` when a password is given). */
+  readonly replicaOf?: { readonly host: string; readonly port: number };
 }
 
 export interface RunningServer {
@@ -36,8 +38,14 @@ function serverArguments(launch: ServerLaunch): string[] {
     '--dir', tmpdir(),
     '--daemonize', 'no',
     '--loglevel', 'warning',
+    // A replica's first sync starts at once instead of after the default 5 s wait for more replicas.
+    '--repl-diskless-sync-delay', '0',
   ];
   if (launch.password !== undefined) args.push('--requirepass', launch.password);
+  if (launch.replicaOf) {
+    args.push('--replicaof', launch.replicaOf.host, String(launch.replicaOf.port));
+    if (launch.password !== undefined) args.push('--masterauth', launch.password);
+  }
   return args;
 }
 

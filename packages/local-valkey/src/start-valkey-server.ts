@@ -1,6 +1,7 @@
 import { externalValkeyServer } from './external-server';
 import { findValkeyServerBinary } from './find-server-binary';
 import { findFreePort } from './free-port';
+import { rawCommand } from './raw-command';
 import { launchServer, PortInUseError, type RunningServer } from './server-process';
 
 const LOOPBACK = '127.0.0.1';
@@ -11,6 +12,11 @@ export interface StartValkeyServerOptions {
   readonly password?: string;
   /** How long to wait for the first PONG. Default 10000 ms (slow CI machines). */
   readonly startTimeoutMs?: number;
+  /**
+   * Starts a replica of this server (`replicaof`, same password): resolves once its link to the primary is up and the
+   * initial sync is done. `command(['REPLICAOF', 'NO', 'ONE'])` promotes it, as a failover does.
+   */
+  readonly replicaOf?: LocalValkeyServer;
 }
 
 /** A throwaway server on 127.0.0.1 with no persistence. */
@@ -35,6 +41,8 @@ export interface LocalValkeyServer {
   pause(): void;
   /** SIGCONT after pause(). */
   resume(): void;
+  /** Sends one admin command (INFO, REPLICAOF, CONFIG…) on a fresh connection; resolves with the reply's text. */
+  command(parts: readonly string[]): Promise<string>;
 }
 
 class LocalValkeyServerProcess implements LocalValkeyServer {
@@ -47,6 +55,7 @@ class LocalValkeyServerProcess implements LocalValkeyServer {
     readonly password: string | undefined,
     private readonly startTimeoutMs: number,
     private running: RunningServer | undefined,
+    private readonly replicaOf: LocalValkeyServer | undefined,
   ) {
     const credentials = password === undefined ? '' : `:${encodeURIComponent(password)}@`;
     this.url = `redis://${credentials}${this.host}:${port}`;
@@ -68,6 +77,10 @@ class LocalValkeyServerProcess implements LocalValkeyServer {
     this.running?.signal('SIGCONT');
   }
 
+  command(parts: readonly string[]): Promise<string> {
+    return rawCommand(this.host, this.port, parts, { password: this.password });
+  }
+
   async restart(): Promise<void> {
     await this.stop();
     this.running = await launchServer({
@@ -76,6 +89,7 @@ class LocalValkeyServerProcess implements LocalValkeyServer {
       port: this.port,
       password: this.password,
       startTimeoutMs: this.startTimeoutMs,
+      replicaOf: this.replicaOf,
     });
   }
 
@@ -107,16 +121,35 @@ function localBinaryOrExternalServer(password: string | undefined): string | Loc
  * Only when neither binary is installed, VALKEY_URL (redis://[:password@]host:port) names a server to use instead.
  */
 export async function startValkeyServer(options: StartValkeyServerOptions = {}): Promise<LocalValkeyServer> {
-  const { password, startTimeoutMs = 10_000 } = options;
+  const { startTimeoutMs = 10_000, replicaOf } = options;
+  const password = options.password ?? replicaOf?.password;
   const binary = localBinaryOrExternalServer(password);
-  if (typeof binary !== 'string') return binary;
+  if (typeof binary !== 'string') {
+    if (replicaOf) throw new Error('a replica needs a server binary this process can start; VALKEY_URL cannot provide one');
+    return binary;
+  }
   for (let attempt = 1; ; attempt++) {
     const port = await findFreePort(LOOPBACK);
     try {
-      const running = await launchServer({ binary, host: LOOPBACK, port, password, startTimeoutMs });
-      return new LocalValkeyServerProcess(binary, port, password, startTimeoutMs, running);
+      const running = await launchServer({ binary, host: LOOPBACK, port, password, startTimeoutMs, replicaOf });
+      const server = new LocalValkeyServerProcess(binary, port, password, startTimeoutMs, running, replicaOf);
+      if (replicaOf) await waitForReplicaLink(server, startTimeoutMs);
+      return server;
     } catch (error) {
       if (!(error instanceof PortInUseError) || attempt >= PORT_ATTEMPTS) throw error;
     }
   }
+}
+
+/** Until INFO replication says the link to the primary is up and the first sync is over. */
+async function waitForReplicaLink(server: LocalValkeyServer, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let info = '';
+  while (Date.now() < deadline) {
+    info = await server.command(['INFO', 'replication']).catch((error: Error) => error.message);
+    if (/master_link_status:up/.test(info) && /master_sync_in_progress:0/.test(info)) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  await server.kill();
+  throw new Error(`replica on port ${server.port} did not finish syncing within ${timeoutMs} ms:\n${info}`);
 }

@@ -426,6 +426,16 @@ export const environmentSchema = z
     maxIdleSeconds: callLimitSeconds.default(120),
     /** A conversation lasting this long ends the module with `error` (a transfer or disengage still goes through). */
     maxConversationSeconds: callLimitSeconds.default(3600),
+    /**
+     * While Valkey fails a call's pulls (unreachable, silent, full) for less than this, PullAction answers `none` and
+     * the caller hears the module's silence or cue; past it, `error`. Default 30 s, sized to a Multi-AZ failover; 0 =
+     * no grace. pull-action's VALKEY_OUTAGE_GRACE_SECONDS (a test keeps the bounds equal).
+     */
+    valkeyOutageGraceSeconds: z
+      .int({ error: 'expected a whole number of seconds' })
+      .min(0, { error: 'expected 0 (no grace) or more seconds' })
+      .max(120, { error: 'expected at most 120 s: a longer outage is no blip, the idle limit would end the call anyway' })
+      .default(30),
     /** Provisioned concurrency of each function's alias; 0 (default) = on demand. */
     provisionedConcurrency: z
       .strictObject(

@@ -48,6 +48,12 @@ export interface ContactState {
   /** Present once streaming has started; keeps StreamARN after a stop, with the Stop fields added (as Connect does). */
   customerAudio: CustomerAudioStream | undefined;
   queue: { ARN: string; Name: string } | undefined;
+  /** `$.CallbackNumber`: the customer's number until a Set callback number block changes it. */
+  callbackNumber: string;
+  /** `$.StoredCustomerInput`: the latest input a Get customer input block stored. */
+  storedCustomerInput: string | undefined;
+  /** Results of service blocks the flow reads later, by root: `$.Customer`, `$.Case`, `$.Metrics`. */
+  serviceData: Record<string, unknown>;
 }
 
 const DEFAULT_INSTANCE_ARN = 'arn:aws:connect:us-east-1:111122223333:instance/00000000-0000-4000-8000-000000000000';
@@ -68,6 +74,9 @@ export function createContact(init: ContactInit = {}): ContactState {
     attributes: { ...init.attributes },
     customerAudio: undefined,
     queue: undefined,
+    callbackNumber: init.customerNumber ?? '+15555550100',
+    storedCustomerInput: undefined,
+    serviceData: {},
   };
   if (init.mediaStreaming) startCustomerAudio(contact, 0);
   return contact;
@@ -111,6 +120,9 @@ export function systemPaths(contact: ContactState): Record<string, unknown> {
     CustomerEndpoint: telephoneEndpoint(contact.customerNumber),
     SystemEndpoint: telephoneEndpoint(contact.systemNumber),
     Queue: contact.queue,
+    CallbackNumber: contact.callbackNumber,
+    StoredCustomerInput: contact.storedCustomerInput,
+    ...contact.serviceData,
     Attributes: contact.attributes,
     MediaStreams: { Customer: { Audio: contact.customerAudio } },
   };

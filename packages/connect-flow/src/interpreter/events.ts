@@ -17,7 +17,11 @@ export type FlowEvent =
   | QueueEvent
   | DisconnectEvent
   | ErrorEvent
-  | WarningEvent;
+  | WarningEvent
+  | SettingEvent
+  | InputEvent
+  | PauseEvent
+  | FlowTransferEvent;
 
 interface TimedEvent {
   readonly at: number;
@@ -133,6 +137,39 @@ export interface WarningEvent extends TimedEvent {
   readonly type: 'warning';
   readonly message: string;
   readonly identifier?: string;
+}
+
+/** A settings-only block (logging, recording, event hooks, routing, …) the sandbox passed through: what Connect would do. */
+export interface SettingEvent extends ActionEvent {
+  readonly type: 'setting';
+  readonly actionType: string;
+  readonly text: string;
+}
+
+/** What the caller gave a block asking for input, or `timeout` (silent caller). */
+export interface InputEvent extends ActionEvent {
+  readonly type: 'input';
+  readonly kind: 'dtmf' | 'utterance' | 'intent' | 'timeout';
+  /** The digits, the words, or the intent name (with slots in `slots`). */
+  readonly value?: string;
+  readonly slots?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The flow waits with nothing playing: for the caller's input (up to the block's time limit, or until the input's
+ * moment) or in a Wait block. Emitted as the pause starts, like speech, so a clock can pass it quickly.
+ */
+export interface PauseEvent extends ActionEvent {
+  readonly type: 'pause';
+  readonly reason: 'input' | 'wait';
+  readonly durationMs: number;
+}
+
+/** TransferToFlow: the contact leaves this flow for `flowId`; `found` tells whether the interpreter had that flow. */
+export interface FlowTransferEvent extends ActionEvent {
+  readonly type: 'flowTransfer';
+  readonly flowId: string;
+  readonly found: boolean;
 }
 
 /** An event before the interpreter stamps it with the call time. */

@@ -1,17 +1,18 @@
 import type { Flow, FlowAction } from '../model';
-import { actionHandler, SUPPORTED_ACTION_TYPES } from './actions';
+import { actionHandler } from './actions';
 import type { FlowEvent } from './events';
 import { ActionFailure, CallEnded, describeAction, FlowDefinitionError, UnhandledActionFailure } from './failures';
 import type { RunFlowOptions } from './options';
-import { ActionScope, type ActionOutcome, type CallEndReason, type FlowFrame, NEXT, newFrame } from './scope';
+import { type ActionHandler, ActionScope, type ActionOutcome, type CallEndReason, type FlowFrame, NEXT, newFrame } from './scope';
 import { CallSession } from './session';
 import { branchTarget, failureTarget } from './transitions';
 
 /**
  * How the run ended. Call ends: `disconnected` (DisconnectParticipant), `flowEnded` (an action had no transition
- * to follow; Connect hangs up), `transferredToQueue`, `transferredToPhoneNumber` (without resume), `callerHungUp`
- * (options.hangUpAtMs). `moduleReturned`: a module run on its own reached Return. `error`: an unsupported or
- * malformed action, a missing option, or a failure without error branch. `limitExceeded`: a safety cap.
+ * to follow; Connect hangs up), `transferredToQueue`, `transferredToAgent`, `transferredToPhoneNumber` (without
+ * resume), `transferredToFlow` (to a flow the interpreter was not given), `flowExecutionEnded` (EndFlowExecution),
+ * `callerHungUp` (options.hangUpAtMs). `moduleReturned`: a module run on its own reached Return. `error`: a
+ * malformed action or a failure without error branch. `limitExceeded`: a safety cap.
  */
 export type EndReason = CallEndReason | 'flowEnded' | 'moduleReturned' | 'callerHungUp' | 'error' | 'limitExceeded';
 
@@ -64,8 +65,10 @@ async function runToEnd(flow: Flow, session: CallSession): Promise<{ endReason: 
   }
 }
 
-async function executeFlow(flow: Flow, frame: FlowFrame, session: CallSession): Promise<FlowExit> {
-  const actions = new Map(flow.Actions.map((action) => [action.Identifier, action]));
+async function executeFlow(startFlow: Flow, startFrame: FlowFrame, session: CallSession): Promise<FlowExit> {
+  let flow = startFlow;
+  let frame = startFrame;
+  let actions = actionsOf(flow);
   const find = (identifier: string, from: string): FlowAction => {
     const action = actions.get(identifier);
     if (action === undefined) throw new FlowDefinitionError(`${from} names '${identifier}', which is not an action of the flow`);
@@ -76,19 +79,34 @@ async function executeFlow(flow: Flow, frame: FlowFrame, session: CallSession): 
     session.enterAction(action);
     session.emit({ type: 'actionEnter', identifier: action.Identifier, actionType: action.Type });
     const next = await runAction(action, frame, session);
-    if (typeof next !== 'string') return next;
-    action = find(next, `a transition of ${describeAction(action)}`);
+    if (typeof next === 'string') {
+      action = find(next, `a transition of ${describeAction(action)}`);
+    } else if (next.kind === 'transferToFlow') {
+      // The contact carries over (attributes, queue, streams); flow attributes, $.External and loop counters do not.
+      flow = next.flow;
+      frame = newFrame(frame.moduleId);
+      actions = actionsOf(flow);
+      action = find(flow.StartAction, `StartAction of flow '${next.flowId}'`);
+    } else {
+      return next;
+    }
   }
 }
 
-/** Runs one action; returns the Identifier of the next action, or how the flow exits. */
-async function runAction(action: FlowAction, frame: FlowFrame, session: CallSession): Promise<string | FlowExit> {
-  const handler = actionHandler(action.Type);
-  if (handler === undefined) {
-    throw new FlowDefinitionError(
-      `${describeAction(action)}: action type '${action.Type}' is not supported by the interpreter (supported: ${SUPPORTED_ACTION_TYPES.join(', ')})`,
-    );
-  }
+function actionsOf(flow: Flow): Map<string, FlowAction> {
+  return new Map(flow.Actions.map((action) => [action.Identifier, action]));
+}
+
+/**
+ * Runs one action; returns the Identifier of the next action, the flow to transfer to, or how the flow exits. A type
+ * the interpreter has no handler for passes through to its NextAction with a warning: a new type never stops a run.
+ */
+async function runAction(
+  action: FlowAction,
+  frame: FlowFrame,
+  session: CallSession,
+): Promise<string | FlowExit | { kind: 'transferToFlow'; flow: Flow; flowId: string }> {
+  const handler = actionHandler(action.Type) ?? passThroughUnknown;
   let outcome: ActionOutcome;
   try {
     outcome = await handler(new ActionScope(action, session, frame, (moduleId) => invokeModule(moduleId, action, session)));
@@ -114,8 +132,19 @@ async function runAction(action: FlowAction, frame: FlowFrame, session: CallSess
       return outcome;
     case 'returnFromModule':
       return { kind: 'returned' };
+    case 'transferToFlow':
+      return outcome;
   }
 }
+
+const passThroughUnknown: ActionHandler = async (scope) => {
+  scope.session.emit({
+    type: 'warning',
+    identifier: scope.action.Identifier,
+    message: `action type '${scope.action.Type}' is not in the flow-language reference the interpreter knows: passed through to its NextAction without simulating it`,
+  });
+  return NEXT;
+};
 
 /**
  * Runs a module for an InvokeFlowModule action: Return → NEXT (Success); an unhandled failure, or an end without
@@ -125,9 +154,12 @@ async function invokeModule(moduleId: string, caller: FlowAction, session: CallS
   const module = findModule(session.options.modules ?? {}, moduleId);
   if (module === undefined) {
     const known = Object.keys(session.options.modules ?? {});
-    throw new FlowDefinitionError(
-      `${describeAction(caller)} invokes module '${moduleId}', which is not among the modules given to the interpreter (${known.length === 0 ? 'none given' : known.join(', ')})`,
-    );
+    session.emit({
+      type: 'warning',
+      identifier: caller.Identifier,
+      message: `module '${moduleId}' was not given to the interpreter (${known.length === 0 ? 'none given' : `given: ${known.join(', ')}`}): skipped, as if it returned`,
+    });
+    return NEXT;
   }
   const identifier = caller.Identifier;
   session.emit({ type: 'moduleEnter', identifier, moduleId });

@@ -1,4 +1,5 @@
-import type { FlowAction } from '../model';
+import type { Flow, FlowAction } from '../model';
+import { ActionFailure } from './failures';
 import { systemPaths } from './contact';
 import { interpolate, resolvePath } from './jsonpath';
 import type { CallSession } from './session';
@@ -13,13 +14,25 @@ export interface FlowFrame {
   external: unknown;
   /** Loop counters by Loop action Identifier. */
   readonly loopCounters: Map<string, number>;
+  /** `$.Lex`: what the latest Lex bot interaction resolved (IntentName, Slots, …). */
+  lex: Record<string, unknown> | undefined;
 }
 
 export function newFrame(moduleId?: string): FlowFrame {
-  return { moduleId, flowAttributes: {}, external: undefined, loopCounters: new Map() };
+  return { moduleId, flowAttributes: {}, external: undefined, loopCounters: new Map(), lex: undefined };
 }
 
-export type CallEndReason = 'disconnected' | 'transferredToQueue' | 'transferredToPhoneNumber';
+/**
+ * How the contact left the flows: hung up, queued, with an agent, transferred to a number, or ended by a flow that
+ * runs beside the call (a whisper, hold or queue flow's EndFlowExecution; a TransferToFlow to a flow not given).
+ */
+export type CallEndReason =
+  | 'disconnected'
+  | 'transferredToQueue'
+  | 'transferredToAgent'
+  | 'transferredToPhoneNumber'
+  | 'transferredToFlow'
+  | 'flowExecutionEnded';
 
 /** What an action tells the interpreter to do next. */
 export type ActionOutcome =
@@ -30,7 +43,9 @@ export type ActionOutcome =
   /** The call left the flow (hung up, queued, transferred away). */
   | { readonly kind: 'endCall'; readonly reason: CallEndReason }
   /** EndFlowModuleExecution: back to the invoking flow. */
-  | { readonly kind: 'returnFromModule' };
+  | { readonly kind: 'returnFromModule' }
+  /** TransferToFlow: this flow ends and `flow` starts from its beginning, with the same contact. */
+  | { readonly kind: 'transferToFlow'; readonly flow: Flow; readonly flowId: string };
 
 export const NEXT: ActionOutcome = { kind: 'next' };
 
@@ -49,13 +64,34 @@ export class ActionScope {
     return interpolate(template, this.root());
   }
 
+  /**
+   * A parameter naming a resource (a Lambda ARN, a flow, module, queue, prompt or bot id, a phone number): the text
+   * it resolves to, or an action failure saying which attribute was empty when a dynamic one resolves to nothing.
+   */
+  reference(name: string, template: string): string {
+    const resolved = this.text(template).trim();
+    if (resolved !== '') return resolved;
+    const paths = [...template.matchAll(/\$\.[^\s"']+/g)].map((match) => match[0]);
+    throw new ActionFailure(
+      'NoMatchingError',
+      paths.length === 0
+        ? `${name} is empty`
+        : `${name} '${template}' resolved to an empty value: ${paths.join(', ')} ${paths.length === 1 ? 'is' : 'are'} empty or unset`,
+    );
+  }
+
   /** The value at a JSONPath, or undefined when missing. */
   value(path: string): unknown {
     return resolvePath(this.root(), path);
   }
 
   private root() {
-    return { ...systemPaths(this.session.contact), FlowAttributes: this.frame.flowAttributes, External: this.frame.external };
+    return {
+      ...systemPaths(this.session.contact),
+      FlowAttributes: this.frame.flowAttributes,
+      External: this.frame.external,
+      Lex: this.frame.lex,
+    };
   }
 }
 

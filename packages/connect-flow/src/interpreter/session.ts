@@ -3,7 +3,7 @@ import { type Clock, realClock } from './clock';
 import { type ContactState, createContact } from './contact';
 import type { FlowEvent, UntimedFlowEvent } from './events';
 import { CallEnded, describeAction } from './failures';
-import { DEFAULT_MAX_CALL_DURATION_MS, DEFAULT_MAX_STEPS, type RunFlowOptions } from './options';
+import { type CallerInput, DEFAULT_MAX_CALL_DURATION_MS, DEFAULT_MAX_STEPS, type RunFlowOptions } from './options';
 
 /** The work given to CallSession.race did not settle within its time limit. */
 export class TimeLimitExceeded extends Error {
@@ -26,12 +26,30 @@ export class CallSession {
   private readonly origin: number;
   private readonly maxSteps: number;
   private steps = 0;
+  private readonly pendingInput: CallerInput[];
 
   constructor(readonly options: RunFlowOptions) {
     this.clock = options.clock ?? realClock();
     this.origin = this.clock.now();
     this.contact = createContact(options.contact);
     this.maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
+    this.pendingInput = [...(options.callerInput ?? [])];
+  }
+
+  /**
+   * Listens for the caller's next input for at most `timeoutMs`: the next pending input, once its `atMs` has come.
+   * Undefined when the caller stays silent that long (the input, if any, stays for a later block).
+   */
+  async awaitCallerInput(identifier: string, timeoutMs: number): Promise<CallerInput | undefined> {
+    const next = this.pendingInput[0];
+    const waitMs = Math.max(0, (next?.atMs ?? 0) - this.elapsed());
+    if (next === undefined || waitMs > timeoutMs) {
+      await this.pause(identifier, 'input', timeoutMs);
+      return undefined;
+    }
+    if (waitMs > 0) await this.pause(identifier, 'input', waitMs);
+    this.pendingInput.shift();
+    return next;
   }
 
   /** Call time: ms since the call started. */
@@ -56,6 +74,12 @@ export class CallSession {
     }
     const deadline = this.nextDeadline();
     if (this.elapsed() >= deadline.atMs) throw deadline.end();
+  }
+
+  /** Waits `ms` with nothing playing (announced by a `pause` event), unless the call ends first. */
+  async pause(identifier: string, reason: 'input' | 'wait', ms: number): Promise<void> {
+    this.emit({ type: 'pause', identifier, reason, durationMs: ms });
+    await this.wait(ms);
   }
 
   /** Lets `ms` of call time pass (a prompt playing, a wait), unless the call ends first. */

@@ -2,12 +2,15 @@ import { type FlowAction, isFlowModule } from '../model';
 import { compareConditions } from './rules/compare-conditions';
 import { errorBranches } from './rules/error-branches';
 import { flowKindActions } from './rules/flow-kind-actions';
+import { flowTypeActions } from './rules/flow-type-actions';
 import { identifierFormat } from './rules/identifier-format';
 import { knownActionType } from './rules/known-action-type';
 import { lambdaTimeLimit } from './rules/lambda-time-limit';
 import { loopNeedsWait } from './rules/loop-needs-wait';
 import { moduleReturn } from './rules/module-return';
 import { nextActionRequired } from './rules/next-action-required';
+import { parameterValues } from './rules/parameter-values';
+import { requiredErrorBranches } from './rules/required-error-branches';
 import { startActionExists } from './rules/start-action-exists';
 import { transitionTargetsExist } from './rules/transition-targets-exist';
 import { unboundPlaceholders } from './rules/unbound-placeholders';
@@ -27,11 +30,14 @@ const FLOW_RULES: readonly LintRule[] = [
   nextActionRequired,
   unreachableActions,
   errorBranches,
+  requiredErrorBranches,
   compareConditions,
   lambdaTimeLimit,
+  parameterValues,
   loopNeedsWait,
   moduleReturn,
   flowKindActions,
+  flowTypeActions,
   knownActionType,
   unboundPlaceholders,
 ];
@@ -48,6 +54,6 @@ export function lintFlow(json: string | unknown, options: LintOptions = {}): Lin
   for (const action of flow.Actions) if (!actionsById.has(action.Identifier)) actionsById.set(action.Identifier, action);
   const context: LintContext = { flow, isModule: isFlowModule(flow), actionsById, options };
   return FLOW_RULES.flatMap((rule) =>
-    rule.check(context).map((violation) => ({ rule: rule.id, severity: rule.severity, ...violation })),
+    rule.check(context).map(({ severity, ...violation }) => ({ rule: rule.id, severity: severity ?? rule.severity, ...violation })),
   );
 }

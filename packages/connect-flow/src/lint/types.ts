@@ -27,6 +27,8 @@ export interface LintContext {
 /** A rule's finding before the runner stamps it with the rule's id and severity. */
 export interface RuleViolation {
   readonly actionId?: string;
+  /** Overrides the rule's severity for this finding (a rule whose strictness depends on the options). */
+  readonly severity?: LintSeverity;
   readonly message: string;
 }
 

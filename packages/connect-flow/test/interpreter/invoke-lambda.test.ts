@@ -1,5 +1,5 @@
 import { type ContactFlowEvent, scaledClock, virtualClock } from '../../src/interpreter';
-import { act, actionsRun, eventsOfType, flowOf, hangUp, routeTo, run } from './flows';
+import { act, eventsOfType, flowOf, hangUp, routeTo, run } from './flows';
 
 const ARN = 'arn:aws:lambda:us-east-1:111122223333:function:pull-action:prod';
 
@@ -160,7 +160,6 @@ describe('InvokeLambdaFunction', () => {
 
   it.each([
     ['a time limit above 8 s', { InvocationTimeLimitSeconds: '9' }, /Parameters\.InvocationTimeLimitSeconds/],
-    ['asynchronous invocation', { InvocationType: 'ASYNCHRONOUS' }, /only SYNCHRONOUS invocation is supported/],
     ['an unknown response type', { ResponseValidation: { ResponseType: 'XML' } }, /Parameters\.ResponseValidation\.ResponseType/],
   ])('stops the run on %s', async (_case, Parameters, message) => {
     const result = await run(lambdaThenRoute(Parameters), { invokeLambda: async () => ({}) });
@@ -169,10 +168,33 @@ describe('InvokeLambdaFunction', () => {
     expect(result.error).toContain("action 'Invoke' (InvokeLambdaFunction)");
   });
 
-  it('stops the run when no invokeLambda option is given', async () => {
+  it('answers {} with a warning when no invokeLambda option is given, so the flow goes on', async () => {
     const result = await run(lambdaThenRoute());
-    expect(result.endReason).toBe('error');
-    expect(result.error).toBe("action 'Invoke' (InvokeLambdaFunction) needs the invokeLambda option");
-    expect(actionsRun(result)).toEqual(['Invoke']);
+    expect(result.endReason).not.toBe('error');
+    expect(result.events).toContainEqual(expect.objectContaining({ type: 'warning', message: expect.stringMatching(/^no Lambda handler for .*: answering \{\}/) }));
+    expect(result.events).toContainEqual(expect.objectContaining({ type: 'lambda', response: {} }));
+  });
+
+  it('does not wait for an asynchronous invocation', async () => {
+    let invoked = 0;
+    const result = await run(lambdaThenRoute({ InvocationType: 'ASYNCHRONOUS', InvocationTimeLimitSeconds: '30' }), {
+      invokeLambda: () => {
+        invoked += 1;
+        return new Promise(() => undefined);
+      },
+    });
+    expect(invoked).toBe(1);
+    expect(result.endReason).not.toBe('error');
+  });
+
+  it('names the empty attribute when a dynamic ARN resolves to nothing', async () => {
+    const result = await run(lambdaThenRoute({ LambdaFunctionARN: '$.Attributes.lambdaArn' }), { invokeLambda: async () => ({}) });
+    expect(result.events).toContainEqual(
+      expect.objectContaining({
+        type: 'error',
+        identifier: 'Invoke',
+        message: "LambdaFunctionARN '$.Attributes.lambdaArn' resolved to an empty value: $.Attributes.lambdaArn is empty or unset",
+      }),
+    );
   });
 });

@@ -25,6 +25,12 @@ describe('MessageParticipant', () => {
     ]);
   });
 
+  it('speaks plain words in the SSML field as if wrapped in <speak>, with a warning', async () => {
+    const result = await run(playThenHangUp({ SSML: 'Welcome to ACME' }));
+    expect(result.events).toContainEqual(expect.objectContaining({ type: 'speech', text: 'Welcome to ACME', ssml: '<speak>Welcome to ACME</speak>' }));
+    expect(result.events).toContainEqual(expect.objectContaining({ type: 'warning', message: 'SSML without <speak> markup: spoken as if wrapped in <speak>…</speak>' }));
+  });
+
   it('takes the error branch for SSML Polly would reject', async () => {
     const result = await run(playThenHangUp({ SSML: '<speak>Fish & chips</speak>' }));
     expect(result.attributes.route).toBe('failed');

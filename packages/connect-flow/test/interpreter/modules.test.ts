@@ -76,10 +76,12 @@ describe('InvokeFlowModule and EndFlowModuleExecution', () => {
     expect((await run(caller('ga-module'), { ...options, modules: { [MODULE_ARN]: sharingModule } })).attributes.route).toBe('success');
   });
 
-  it('stops the run, naming the module, when it was not given', async () => {
+  it('skips a module it was not given with a warning naming it and the modules it has', async () => {
     const result = await run(caller(), { modules: { other: sharingModule } });
-    expect(result.endReason).toBe('error');
-    expect(result.error).toMatch(new RegExp(`invokes module '${MODULE_ARN}', which is not among the modules given to the interpreter \\(other\\)`));
+    expect(result.endReason).not.toBe('error');
+    expect(result.events).toContainEqual(
+      expect.objectContaining({ type: 'warning', message: `module '${MODULE_ARN}' was not given to the interpreter (given: other): skipped, as if it returned` }),
+    );
   });
 
   it('ends the whole call when the module hangs up', async () => {

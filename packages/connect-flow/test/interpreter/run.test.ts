@@ -4,13 +4,14 @@ import { act, actionsRun, eventsOfType, flowOf, hangUp, routeTo, run } from './f
 const say = (Identifier: string, Text: string, NextAction: string) => act(Identifier, 'MessageParticipant', { Text }, { NextAction });
 
 describe('runFlow', () => {
-  it('stops cleanly on an unsupported action, naming its Identifier and Type', async () => {
-    const flow = flowOf(say('hello', 'Hi', 'Ask for digits'), act('Ask for digits', 'GetParticipantInput', { Text: 'Press 1' }, { NextAction: 'hangUp' }), hangUp());
+  it('passes an action type it does not know through to its NextAction, with a warning naming it', async () => {
+    const flow = flowOf(say('hello', 'Hi', 'Brand new'), act('Brand new', 'UpdateSomethingNew', { X: '1' }, { NextAction: 'hangUp' }), hangUp());
     const result = await run(flow);
-    expect(result.endReason).toBe('error');
-    expect(result.error).toMatch(/^action 'Ask for digits' \(GetParticipantInput\): action type 'GetParticipantInput' is not supported by the interpreter \(supported: MessageParticipant, /);
-    expect(result.events.at(-1)).toMatchObject({ type: 'error', handled: false, message: result.error });
-    expect(actionsRun(result)).toEqual(['hello', 'Ask for digits']);
+    expect(result.endReason).toBe('disconnected');
+    expect(actionsRun(result)).toEqual(['hello', 'Brand new', 'hangUp']);
+    expect(result.events).toContainEqual(
+      expect.objectContaining({ type: 'warning', identifier: 'Brand new', message: expect.stringContaining("action type 'UpdateSomethingNew'") }),
+    );
   });
 
   it('stops with a flow error naming the action when a failure has no error branch', async () => {

@@ -79,9 +79,10 @@ describe('TransferParticipantToThirdParty', () => {
     expect(result.attributes.route).toBe('NoMatchingError');
   });
 
-  it('stops the run when no transferToPhoneNumber option is given', async () => {
+  it('fails the call (CallFailed) with a warning when no transferToPhoneNumber option is given', async () => {
     const result = await run(transferFlow({}), { invokeLambda: numberLambda('+18005550100') });
-    expect(result.endReason).toBe('error');
-    expect(result.error).toBe("action 'transfer' (TransferParticipantToThirdParty) needs the transferToPhoneNumber option");
+    expect(result.endReason).not.toBe('error');
+    expect(result.events).toContainEqual(expect.objectContaining({ type: 'error', identifier: 'transfer', errorType: 'CallFailed' }));
+    expect(result.events).toContainEqual(expect.objectContaining({ type: 'warning', message: expect.stringContaining('nothing simulates +18005550100') }));
   });
 });

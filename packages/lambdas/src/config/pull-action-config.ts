@@ -13,6 +13,11 @@ export interface PullActionConfig {
   readonly maxIdleSeconds: number;
   /** A conversation lasting this long ends with `error` (an action that ends the module is still delivered). Default 3600. */
   readonly maxConversationSeconds: number;
+  /**
+   * While Valkey has been out of reach (or full) for a call for less than this, its pulls answer `none` and the module
+   * polls again; past it they answer `error`. 0 = no grace. Default DEFAULT_VALKEY_OUTAGE_GRACE_SECONDS.
+   */
+  readonly valkeyOutageGraceSeconds: number;
 }
 
 /**
@@ -29,6 +34,15 @@ export const DEFAULT_MAX_IDLE_SECONDS = 120;
  */
 export const DEFAULT_MAX_CONVERSATION_SECONDS = 3600;
 export const MAX_CALL_LIMIT_SECONDS = QUEUE_TTL_SECONDS;
+
+/**
+ * Sized to an ElastiCache Multi-AZ failover: detection, promotion of a replica and the primary endpoint's DNS moving
+ * to it (see the README's delivery guarantee), with room for the Lambdas to reconnect. A caller hears silence (or the
+ * processing cue) that long at most before the module's error branch.
+ */
+export const DEFAULT_VALKEY_OUTAGE_GRACE_SECONDS = 30;
+/** The idle limit's default: an outage longer than that is no blip. */
+export const MAX_VALKEY_OUTAGE_GRACE_SECONDS = 120;
 
 // Compiled and checked once per container: a replacement that is not well-formed markup fails at start-up, naming the
 // conversion (SSML_CONVERSIONS[i].replaceWith), instead of making Polly refuse every speak that matches it.
@@ -59,11 +73,16 @@ export function parsePullActionConfig(environment: Environment): PullActionConfi
       schema: integerVariable(1, MAX_CALL_LIMIT_SECONDS, DEFAULT_MAX_CONVERSATION_SECONDS),
       fix: `set it to whole seconds from 1 to ${MAX_CALL_LIMIT_SECONDS}, or leave it unset for ${DEFAULT_MAX_CONVERSATION_SECONDS}`,
     },
+    VALKEY_OUTAGE_GRACE_SECONDS: {
+      schema: integerVariable(0, MAX_VALKEY_OUTAGE_GRACE_SECONDS, DEFAULT_VALKEY_OUTAGE_GRACE_SECONDS),
+      fix: `set it to whole seconds from 0 (no grace) to ${MAX_VALKEY_OUTAGE_GRACE_SECONDS}, or leave it unset for ${DEFAULT_VALKEY_OUTAGE_GRACE_SECONDS}`,
+    },
   });
   return {
     ssmlConversions: values.SSML_CONVERSIONS ?? [],
     pullWaitMs: values.PULL_WAIT_MS,
     maxIdleSeconds: values.MAX_IDLE_SECONDS,
     maxConversationSeconds: values.MAX_CONVERSATION_SECONDS,
+    valkeyOutageGraceSeconds: values.VALKEY_OUTAGE_GRACE_SECONDS,
   };
 }

@@ -17,6 +17,11 @@ export interface ValkeyConfig {
   readonly tls: boolean;
   /** Undefined when the server needs no AUTH. */
   readonly auth: ValkeyAuthSource | undefined;
+  /**
+   * Read replicas of the cache (VALKEY_REPLICAS). With 1 or more, push-action answers `ok: true` once a replica has the
+   * write (WAIT, bounded), so a failover does not lose it. Default 0.
+   */
+  readonly replicas: number;
 }
 
 export function parseValkeyConfig(environment: Environment): ValkeyConfig {
@@ -32,6 +37,10 @@ export function parseValkeyConfig(environment: Environment): ValkeyConfig {
       fix: 'set it to the ARN of the Secrets Manager secret holding the AUTH token, or leave it unset',
     },
     VALKEY_PASSWORD: { schema: z.string().optional(), fix: 'set it to the AUTH password (local runs only)' },
+    VALKEY_REPLICAS: {
+      schema: integerVariable(0, 5, 0),
+      fix: "set it to the cache's number of read replicas (0-5), or leave it unset for 0",
+    },
   });
   if (values.VALKEY_AUTH_SECRET_ARN && !values.VALKEY_TLS) {
     throw new ConfigError(
@@ -49,5 +58,6 @@ export function parseValkeyConfig(environment: Environment): ValkeyConfig {
       : values.VALKEY_PASSWORD
         ? { kind: 'password', password: values.VALKEY_PASSWORD }
         : undefined,
+    replicas: values.VALKEY_REPLICAS,
   };
 }

@@ -28,7 +28,7 @@ export function pullActionHandlerFromEnvironment(options: EnvironmentOptions = {
           createActionQueueFromConfig(parseValkeyConfig(environment), 'pull-action', options.readSecret).queue,
           tracerFor('pull-action', environment),
           'Valkey',
-          ['pull', 'nextProcessingCue', 'observeActivity', 'markActive'],
+          ['pull', 'pullReliably', 'nextProcessingCue', 'observeActivity', 'markActive'],
         ),
         logger,
         metrics,

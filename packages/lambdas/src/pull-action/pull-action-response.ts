@@ -26,7 +26,16 @@ export type PullModeState =
       readonly processing: 0 | 1;
     };
 
-/** pull-action → flow; field names as ASAPP's module reads them, plus `textType`, `pullMode` and `processing`. */
+/**
+ * Present when the flow passes `lastSequence` (this project's module): the sequence number the flow has now received,
+ * to store and pass back on its next call, which acknowledges it. Absent for ASAPP's module, whose answers stay its own.
+ */
+export type DeliveryState = { readonly sequence?: number };
+
+/** The fields every answer of one invocation shares. */
+export type AnswerState = PullModeState & DeliveryState;
+
+/** pull-action → flow; field names as ASAPP's module reads them, plus `textType`, `pullMode`, `processing`, `sequence`. */
 export type PullActionResponse = {
   readonly next: PullActionNext;
   /** What to say for `speak`; the error message for `error`. */
@@ -36,13 +45,13 @@ export type PullActionResponse = {
   readonly playBeepBop: 0 | 1;
   /** For transfers and disengage: transferToAgentParams' variables, overridden by transferToSystemParams'. */
   readonly outputVariables?: Readonly<Record<string, string>>;
-} & PullModeState;
+} & AnswerState;
 
 export function pullModeFor(pullWaitMs: number): PullMode {
   return pullWaitMs > 0 ? 'longPoll' : 'poll';
 }
 
-export function pullActionError(text: string, mode: PullModeState): PullActionResponse {
+export function pullActionError(text: string, mode: AnswerState): PullActionResponse {
   return { next: 'error', text, playBeepBop: 0, ...mode };
 }
 
@@ -50,7 +59,7 @@ export function pullActionError(text: string, mode: PullModeState): PullActionRe
 export function responseForAction(
   action: AsappAction | undefined,
   playBeepBop: 0 | 1,
-  mode: PullModeState,
+  mode: AnswerState,
   ssmlConversions: readonly SsmlConversion[],
 ): PullActionResponse {
   if (!action) return { next: 'none', playBeepBop, ...mode };

@@ -1,9 +1,9 @@
-import { type ActionQueue, type PushEventParseResult, parsePushEvent } from '@genagent-connect/action-queue';
+import { type ActionQueue, type PushEventParseResult, parsePushEvent, ValkeyUnavailableError } from '@genagent-connect/action-queue';
 import type { ParsedEvent } from '../connect-event';
 import { errorMessageOf } from '../errors';
 import { guardedHandler, type LambdaHandler } from '../lambda-handler';
 import { createLambdaLogger, type Logger } from '../logging';
-import { PUSH_OUTCOME_METRICS, type PushOutcome, VALKEY_FAILURE_METRIC } from '../metrics/catalog';
+import { PUSH_OUTCOME_METRICS, VALKEY_FAILURE_METRIC } from '../metrics/catalog';
 import type { HandlerMetrics } from '../metrics/handler-metrics';
 import { valkeyConnectionFailure, valkeyOutOfMemory } from '../valkey';
 
@@ -39,13 +39,15 @@ export function pushFailed(errorMessage: string): PushActionResponse {
   return { ok: false, errorMessage };
 }
 
-function storeFailure(actionName: string, error: unknown): { errorMessage: string; outcome: PushOutcome } {
+function storeFailure(actionName: string, error: unknown): string {
   const outOfMemory = valkeyOutOfMemory(error);
-  if (outOfMemory) return { errorMessage: `${outOfMemory}: action not stored`, outcome: 'outOfMemory' };
-  return {
-    errorMessage: valkeyConnectionFailure(error) ?? `error processing action ${actionName} - ${errorMessageOf(error)}`,
-    outcome: 'valkeyFailure',
-  };
+  if (outOfMemory) return `${outOfMemory}: action not stored`;
+  const unreachable = valkeyConnectionFailure(error);
+  // The write was sent and its reply lost: it may run (or have run) anyway, so ASAPP must not take this as "not stored".
+  if (unreachable && error instanceof ValkeyUnavailableError && error.commandSent) {
+    return `${unreachable}: outcome unknown, the action may have been stored`;
+  }
+  return unreachable ?? `error processing action ${actionName} - ${errorMessageOf(error)}`;
 }
 
 /**
@@ -72,16 +74,22 @@ export function createPushActionHandler(dependencies: PushActionHandlerDependenc
         return { ok: true };
       }
       const { action } = push;
+      let stored: Awaited<ReturnType<typeof queue.push>>;
       try {
-        await queue.push(action, { pushedAt: clock() });
+        stored = await queue.push(action, { pushedAt: clock() });
       } catch (error) {
-        const { errorMessage, outcome } = storeFailure(action.action, error);
+        const errorMessage = storeFailure(action.action, error);
+        const outcome = valkeyOutOfMemory(error) ? 'outOfMemory' : 'valkeyFailure';
         log.error('push failed', { errorMessage, outcome });
         metrics?.count(PUSH_OUTCOME_METRICS[outcome]);
         metrics?.count(VALKEY_FAILURE_METRIC);
         return pushFailed(errorMessage);
       }
-      log.info('action queued', { action: action.action, companyMarker: action.companyMarker });
+      if (stored.replicated === false) {
+        // Stored on the primary only: a failover in the next moments could lose it. Still ok (see REPLICA_ACK_TIMEOUT_MS).
+        log.warn('action queued before a replica acknowledged it', { action: action.action, replicaAckTimedOut: true });
+      }
+      log.info('action queued', { action: action.action, companyMarker: action.companyMarker, sequence: stored.sequence });
       metrics?.count(PUSH_OUTCOME_METRICS.accepted);
       return { ok: true };
     },

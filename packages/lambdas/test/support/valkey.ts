@@ -3,8 +3,12 @@ import { type LocalValkeyServer, startValkeyServer } from '@genagent-connect/loc
 import { type ContainerActionQueue, createActionQueueFromConfig } from '../../src/valkey';
 
 /** A Lambda container's queue against the local server, as the environment wiring builds it. */
-export function containerQueue(server: LocalValkeyServer, connectionName: string): ContainerActionQueue {
-  return createActionQueueFromConfig({ host: server.host, port: server.port, tls: false, auth: undefined }, connectionName);
+export function containerQueue(
+  server: { readonly host: string; readonly port: number },
+  connectionName: string,
+  replicas = 0,
+): ContainerActionQueue {
+  return createActionQueueFromConfig({ host: server.host, port: server.port, tls: false, auth: undefined, replicas }, connectionName);
 }
 
 /** A separate connection for looking at the server from outside the handlers (TTL, LLEN, CLIENT LIST). */

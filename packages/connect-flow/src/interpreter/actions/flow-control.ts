@@ -8,19 +8,19 @@ const MAX_LOOP_COUNT = 100;
 // "J" parameters: static numbers, or a JSONPath resolved at run time.
 const numberOrPath = z.union([z.string(), z.number()]);
 
-const waitParametersSchema = z.object({
-  TimeoutSeconds: numberOrPath,
-  Events: z.array(z.string()).optional(),
-});
+// Exported flows name the limit TimeLimitSeconds; older documentation TimeoutSeconds.
+const waitParametersSchema = z
+  .object({ TimeoutSeconds: numberOrPath.optional(), TimeLimitSeconds: numberOrPath.optional(), Events: z.array(z.string()).optional() })
+  .refine((parameters) => (parameters.TimeoutSeconds ?? parameters.TimeLimitSeconds) !== undefined, 'TimeLimitSeconds is required');
 
 /**
  * Wait: on a voice call none of its events (CustomerReturned, BotParticipantDisconnected) can happen, so it always
  * lasts TimeoutSeconds and branches WaitCompleted.
  */
 export const wait: ActionHandler = async (scope) => {
-  const { TimeoutSeconds } = parseParameters(scope.action, waitParametersSchema);
-  const seconds = wholeNumberParameter(scope, 'TimeoutSeconds', TimeoutSeconds, MAX_WAIT_SECONDS);
-  await scope.session.wait(seconds * 1000);
+  const { TimeoutSeconds, TimeLimitSeconds } = parseParameters(scope.action, waitParametersSchema);
+  const seconds = wholeNumberParameter(scope, 'TimeLimitSeconds', TimeLimitSeconds ?? TimeoutSeconds ?? 0, MAX_WAIT_SECONDS);
+  await scope.session.pause(scope.action.Identifier, 'wait', seconds * 1000);
   return { kind: 'branch', value: 'WaitCompleted' };
 };
 
@@ -51,4 +51,14 @@ export const checkHoursOfOperation: ActionHandler = async (scope) => {
   const id = HoursOfOperationId === undefined ? undefined : scope.text(HoursOfOperationId);
   const open = scope.session.options.isWithinHours?.(id) ?? true;
   return { kind: 'branch', value: open ? 'True' : 'False' };
+};
+
+/**
+ * DistributeByPercentage: a random whole number from 1 to 100 its conditions compare (a chain of NumberLessThan).
+ * options.answerService may fix it (`value`), so a test or scenario can pick a branch.
+ */
+export const distributeByPercentage: ActionHandler = async (scope) => {
+  const { action, session } = scope;
+  const answer = session.options.answerService?.({ identifier: action.Identifier, actionType: action.Type, parameters: action.Parameters });
+  return { kind: 'branch', value: answer?.value ?? String(1 + Math.floor(Math.random() * 100)) };
 };

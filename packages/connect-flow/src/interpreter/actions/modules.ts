@@ -14,7 +14,7 @@ export const invokeFlowModule: ActionHandler = async (scope) => {
   if (scope.frame.moduleId !== undefined) {
     throw new FlowDefinitionError(`${describeAction(scope.action)}: a flow module cannot invoke another module`);
   }
-  return scope.invokeModule(scope.text(FlowModuleId));
+  return scope.invokeModule(scope.reference('FlowModuleId', FlowModuleId));
 };
 
 /** EndFlowModuleExecution ("Return"): ends the module; the invoking flow continues (a module run alone ends). */

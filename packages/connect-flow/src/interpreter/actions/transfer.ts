@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { ActionFailure, describeAction, FlowDefinitionError } from '../failures';
+import { ActionFailure } from '../failures';
+import type { PhoneTransfer } from '../options';
 import { parseParameters } from '../parameters';
-import { type ActionHandler, NEXT } from '../scope';
+import { type ActionHandler, type ActionScope, NEXT } from '../scope';
 import { wholeNumberParameter } from './whole-number';
 
 const E164 = /^\+[1-9]\d{1,14}$/;
@@ -12,6 +13,8 @@ const parametersSchema = z.object({
   ThirdPartyPhoneNumber: z.string(),
   // May be a JSONPath, so it is checked after interpolation.
   ThirdPartyConnectionTimeoutSeconds: z.union([z.string(), z.number()]).optional(),
+  // The name exported flows use for the same limit.
+  ThirdPartyConnectionTimeLimitSeconds: z.union([z.string(), z.number()]).optional(),
   ContinueFlowExecution: z.enum(['True', 'False']).optional(),
   ThirdPartyDTMFDigits: z.string().optional(),
   CallerId: z.object({ Number: z.string().optional(), Name: z.string().optional() }).optional(),
@@ -26,21 +29,20 @@ const parametersSchema = z.object({
 export const transferParticipantToThirdParty: ActionHandler = async (scope) => {
   const { action, session } = scope;
   const parameters = parseParameters(action, parametersSchema);
-  const transfer = session.options.transferToPhoneNumber;
-  if (transfer === undefined) throw new FlowDefinitionError(`${describeAction(action)} needs the transferToPhoneNumber option`);
-  const phoneNumber = scope.text(parameters.ThirdPartyPhoneNumber).trim();
+  const phoneNumber = scope.reference('ThirdPartyPhoneNumber', parameters.ThirdPartyPhoneNumber);
   if (!E164.test(phoneNumber)) {
     throw new ActionFailure('NoMatchingError', `'${phoneNumber}' is not an E.164 phone number`);
   }
   const timeoutSeconds = wholeNumberParameter(
     scope,
     'ThirdPartyConnectionTimeoutSeconds',
-    parameters.ThirdPartyConnectionTimeoutSeconds ?? DEFAULT_CONNECTION_TIMEOUT_SECONDS,
+    parameters.ThirdPartyConnectionTimeLimitSeconds ?? parameters.ThirdPartyConnectionTimeoutSeconds ?? DEFAULT_CONNECTION_TIMEOUT_SECONDS,
     MAX_CONNECTION_TIMEOUT_SECONDS,
   );
   const resumes = parameters.ContinueFlowExecution !== 'False';
 
   const startedAt = session.elapsed();
+  const transfer = session.options.transferToPhoneNumber ?? noOneAnswers(scope);
   const outcome = await session.race(transfer(phoneNumber, { timeoutSeconds }));
   session.emit(
     { type: 'transfer', identifier: action.Identifier, phoneNumber, outcome, resumed: resumes && outcome === 'completed', durationMs: session.elapsed() - startedAt },
@@ -52,3 +54,15 @@ export const transferParticipantToThirdParty: ActionHandler = async (scope) => {
   }
   return resumes ? NEXT : { kind: 'endCall', reason: 'transferredToPhoneNumber' };
 };
+
+// Without a far end to simulate, the number does not answer: the flow takes its CallFailed branch.
+function noOneAnswers(scope: ActionScope): PhoneTransfer {
+  return async (phoneNumber) => {
+    scope.session.emit({
+      type: 'warning',
+      identifier: scope.action.Identifier,
+      message: `nothing simulates ${phoneNumber} (no transferToPhoneNumber option): the call fails`,
+    });
+    return 'callFailed';
+  };
+}

@@ -4,7 +4,11 @@ import { type ActionHandler, NEXT } from '../scope';
 
 const parametersSchema = z.object({
   TextToSpeechVoice: z.string().min(1),
-  TextToSpeechEngine: z.enum(['standard', 'neural', 'generative']).optional(),
+  // Connect accepts the engine in any case ("Neural" in exported flows, "neural" in its API).
+  TextToSpeechEngine: z
+    .string()
+    .refine((engine) => ['standard', 'neural', 'long-form', 'generative'].includes(engine.toLowerCase()), 'must be Standard, Neural, Long-Form or Generative')
+    .optional(),
   TextToSpeechStyle: z.string().optional(),
 });
 

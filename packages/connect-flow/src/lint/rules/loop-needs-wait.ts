@@ -6,7 +6,7 @@ export const loopNeedsWait: LintRule = {
   id: 'loop-needs-wait',
   severity: 'error',
   description:
-    'Every loop passes through an action that takes time or counts itself (prompt, Wait, input, Lambda call, Loop)',
+    'Every loop passes through an action that takes time or counts itself (prompt, input, bot, view, Wait, Lambda call, transfer, Loop)',
   check: ({ flow }) => {
     // Keep only actions that pass control on instantly; any cycle left among them would spin without end.
     const instantActions = flow.Actions.filter((action) => actionTypeInfo(action.Type)?.pacesLoops !== true);

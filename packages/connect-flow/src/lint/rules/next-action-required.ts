@@ -8,7 +8,7 @@ export const nextActionRequired: LintRule = {
   check: ({ flow }) =>
     flow.Actions.flatMap((action) => {
       const info = actionTypeInfo(action.Type);
-      if (info === undefined || info.terminal || action.Transitions.NextAction !== undefined) return [];
+      if (info === undefined || info.terminal || info.mayRunUntilCallEnds || action.Transitions.NextAction !== undefined) return [];
       return [{ actionId: action.Identifier, message: `${action.Type} has no Transitions.NextAction: the flow would stop here` }];
     }),
 };
