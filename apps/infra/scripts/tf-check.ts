@@ -1,16 +1,17 @@
 /**
  * tf:check: Terraform's own validation of every synthesized stack, offline. For each
- * cdktf.out/stacks/<env>: a temp copy pinned to the mirrored hashicorp/aws, `terraform init
+ * stack in cdktf.out/manifest.json (cdktf.out/stacks/<env>): a temp copy pinned to the mirrored hashicorp/aws, `terraform init
  * -backend=false`, `terraform validate`, and `terraform test` planning against a mocked provider.
  * Run `pnpm synth` first (turbo does). Set TF_CHECK_KEEP=1 to keep the temp copies.
  */
-import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkStack, type StackResult } from './tf-check/check-stack';
+import { synthesizedStackNames } from './tf-check/synthesized-stacks';
 import { findProviderMirror, findTerraform, MissingToolError } from './tf-check/toolchain';
 
-const stacksDir = resolve(__dirname, '..', process.env.CDKTF_OUTDIR ?? 'cdktf.out', 'stacks');
+const outdir = resolve(__dirname, '..', process.env.CDKTF_OUTDIR ?? 'cdktf.out');
+const stacksDir = join(outdir, 'stacks');
 
 async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
@@ -37,11 +38,11 @@ function report(result: StackResult): void {
 async function main(): Promise<number> {
   const terraform = findTerraform();
   const mirror = findProviderMirror();
-  if (!existsSync(stacksDir)) {
-    console.error(`No synthesized stacks in ${stacksDir}: run \`pnpm synth\` (or \`cdktf synth\` in apps/infra) first.`);
+  const stacks = synthesizedStackNames(outdir);
+  if (stacks === undefined) {
+    console.error(`No synthesized stacks in ${outdir}: run \`pnpm synth\` (or \`cdktf synth\` in apps/infra) first.`);
     return 1;
   }
-  const stacks = readdirSync(stacksDir).sort();
   if (stacks.length === 0) {
     console.error(`${stacksDir} holds no stacks: run \`pnpm synth\` first.`);
     return 1;

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { App } from 'cdktf';
 import { capacityPlan, capacityProblem, describePlan } from './capacity';
@@ -18,6 +19,9 @@ export interface SynthesizeOptions {
 /**
  * Builds one stack per environment file and writes them to `outdir`. Every file is validated
  * before the first stack is created, so a bad file leaves nothing half-synthesized.
+ *
+ * Stacks of environments whose file is gone are removed from `outdir`, as the cdktf CLI does: nothing downstream
+ * (tf:check, a plan upload) may take one for current.
  *
  * @throws EnvironmentConfigError naming each bad file, field and expectation
  * @returns the names of the synthesized stacks
@@ -42,6 +46,15 @@ export function synthesizeEnvironments(options: SynthesizeOptions): string[] {
     }
   }
   app.synth();
+  removeStaleStacks(app.outdir, new Set(environments.map(({ name }) => name)));
   for (const { name, config, plan } of plans) options.log?.(describePlan(name, plan, config.lambdaConcurrencyLimit));
   return environments.map(({ name }) => name);
+}
+
+function removeStaleStacks(outdir: string, current: ReadonlySet<string>): void {
+  const stacksDir = join(outdir, 'stacks');
+  if (!existsSync(stacksDir)) return;
+  for (const entry of readdirSync(stacksDir)) {
+    if (!current.has(entry)) rmSync(join(stacksDir, entry), { recursive: true, force: true });
+  }
 }

@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { synthesizedStackNames } from '../scripts/tf-check/synthesized-stacks';
 import { synthesizeEnvironments } from '../src/app';
 import { EnvironmentConfigError } from '../src/config/load-environments';
-import { repoEnvironmentsDir } from './synth';
+import { fixtureEnvironmentsDir, repoEnvironmentsDir } from './synth';
 
 const repoRoot = resolve(__dirname, '../../..');
 
@@ -17,7 +18,7 @@ function workspace(files: Record<string, unknown>) {
   return { root, environmentsDir, outdir: join(root, 'cdktf.out') };
 }
 
-const devFile = JSON.parse(readFileSync(join(repoEnvironmentsDir, 'dev.json'), 'utf8')) as Record<string, unknown>;
+const devFile = JSON.parse(readFileSync(join(fixtureEnvironmentsDir, 'dev.json'), 'utf8')) as Record<string, unknown>;
 
 /** dev.json as another environment: its own name prefix and Connect instance (cross-file validation wants both). */
 function otherEnvironment(namePrefix: string, instanceNumber: number, overrides: Record<string, unknown> = {}) {
@@ -33,6 +34,15 @@ describe('synthesizeEnvironments', () => {
     const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as { stacks: Record<string, unknown> };
     expect(Object.keys(manifest.stacks).sort()).toEqual(['dev', 'qa']);
     expect(existsSync(join(outdir, 'stacks', 'qa', 'cdk.tf.json'))).toBe(true);
+  });
+
+  it('removes the stack of an environment whose file is gone, so nothing downstream takes it for current', () => {
+    const { root, environmentsDir, outdir } = workspace({ 'dev.json': devFile, 'qa.json': otherEnvironment('genagent-qa', 1) });
+    synthesizeEnvironments({ environmentsDir, displayRoot: root, outdir });
+    rmSync(join(environmentsDir, 'qa.json'));
+    expect(synthesizeEnvironments({ environmentsDir, displayRoot: root, outdir })).toEqual(['dev']);
+    expect(readdirSync(join(outdir, 'stacks'))).toEqual(['dev']);
+    expect(synthesizedStackNames(outdir)).toEqual(['dev']);
   });
 
   it('synthesizes nothing when any file is bad, and names the file, field and expectation', () => {

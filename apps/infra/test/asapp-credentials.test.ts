@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EnvironmentFile } from '../src/config/environment-schema';
 import { parseEnvironment } from '../src/config/load-environments';
-import { configFrom, exampleConfig, exampleEnvironments, lambdaNamed, repoEnvironmentsDir, resourcesOf, type SynthesizedStack, synthStack } from './synth';
+import { configFrom, exampleConfig, exampleEnvironments, lambdaNamed, fixtureEnvironmentsDir, resourcesOf, type SynthesizedStack, synthStack } from './synth';
 
-const devFile = JSON.parse(readFileSync(join(repoEnvironmentsDir, 'dev.json'), 'utf8')) as EnvironmentFile;
+const devFile = JSON.parse(readFileSync(join(fixtureEnvironmentsDir, 'dev.json'), 'utf8')) as EnvironmentFile;
 const existingArn = 'arn:aws:secretsmanager:us-east-1:111111111111:secret:contact-center/asapp-api-credentials-AbCdEf';
 const cmk = 'arn:aws:kms:us-east-1:111111111111:key/4c1d2e3f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 

@@ -11,9 +11,9 @@ import {
   PLANNING_DURATION_MS,
 } from '../src/capacity';
 import type { EnvironmentFile } from '../src/config/environment-schema';
-import { configFrom, exampleConfig, lambdaNamed, repoEnvironmentsDir, synthStack } from './synth';
+import { configFrom, exampleConfig, lambdaNamed, fixtureEnvironmentsDir, synthStack } from './synth';
 
-const devFile = JSON.parse(readFileSync(join(repoEnvironmentsDir, 'dev.json'), 'utf8')) as EnvironmentFile;
+const devFile = JSON.parse(readFileSync(join(fixtureEnvironmentsDir, 'dev.json'), 'utf8')) as EnvironmentFile;
 const mediaOnly: EnvironmentFile = { ...devFile, modes: { mediaStreaming: true, pstnTransfer: false } };
 const longPoll = (peakConcurrentCalls: number, extra: Partial<EnvironmentFile> = {}): EnvironmentFile => ({
   ...mediaOnly,

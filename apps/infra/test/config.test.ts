@@ -86,9 +86,12 @@ describe('environment file defaults', () => {
     expect(config.asapp.externalId).toBeUndefined();
   });
 
-  it('accepts every example environment in environments/', () => {
-    const environments = loadEnvironments(join(__dirname, '../../../environments'));
-    expect(environments.map(({ name }) => name)).toEqual(['dev', 'prod', 'staging']);
+  it('accepts every environment in environments/, whichever there are', () => {
+    expect(loadEnvironments(join(__dirname, '../../../environments')).length).toBeGreaterThan(0);
+  });
+
+  it('accepts the fixture environments the tests name', () => {
+    expect(loadEnvironments(join(__dirname, 'fixtures', 'environments')).map(({ name }) => name)).toEqual(['dev', 'prod', 'staging']);
   });
 
   it('accepts existing subnets given as plain ids and an s3 backend whose lock file defaults on', () => {

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { planTest } from '../scripts/tf-check/stack-copy';
 import { parseEnvironment } from '../src/config/load-environments';
-import { configFrom, dataOf, exampleConfig, exampleEnvironments, repoEnvironmentsDir, resourcesOf, type SynthesizedStack, synthStack } from './synth';
+import { configFrom, dataOf, exampleEnvironments, fixtureEnvironmentsDir, resourcesOf, type SynthesizedStack, synthStack } from './synth';
 
-const devFile = JSON.parse(readFileSync(join(repoEnvironmentsDir, 'dev.json'), 'utf8')) as Record<string, unknown>;
+const devFile = JSON.parse(readFileSync(join(fixtureEnvironmentsDir, 'dev.json'), 'utf8')) as Record<string, unknown>;
 const account = '111111111111';
 const cmk = `arn:aws:kms:us-east-1:${account}:key/4c1d2e3f-5a6b-4c7d-8e9f-0a1b2c3d4e5f`;
 const associationId = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90';
@@ -26,8 +26,8 @@ function accessRoleStatements(stack: SynthesizedStack): Record<string, Record<st
 }
 
 describe('live media streaming: a created MEDIA_STREAMS config', () => {
-  it.each(exampleEnvironments.map(({ name }) => name))('%s: is protected from destroy (prevent_destroy)', (name) => {
-    const stack = synthStack(name, exampleConfig(name));
+  it.each(exampleEnvironments.map(({ name, config }) => [name, config] as const))('%s: is protected from destroy (prevent_destroy)', (name, environment) => {
+    const stack = synthStack(name, environment);
     const [config, ...others] = resourcesOf(stack, 'aws_connect_instance_storage_config');
     expect(others).toHaveLength(0);
     expect(config?.lifecycle).toEqual({ prevent_destroy: true });

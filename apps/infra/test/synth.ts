@@ -13,12 +13,17 @@ export interface SynthesizedStack {
   output?: Record<string, { value: unknown; description?: string }>;
 }
 
+/** environments/: whatever environments the repository has now. Tests iterate these, never name one. */
 export const repoEnvironmentsDir = join(__dirname, '../../../environments');
 export const exampleEnvironments = loadEnvironments(repoEnvironmentsDir);
+/** The dev, staging and prod the tests name, kept apart so adding or removing a file in environments/ breaks nothing. */
+export const fixtureEnvironmentsDir = join(__dirname, 'fixtures', 'environments');
+const fixtureEnvironments = loadEnvironments(fixtureEnvironmentsDir);
 
+/** A fixture environment (test/fixtures/environments/<name>.json) as synth parses it. */
 export function exampleConfig(name: string): EnvironmentConfig {
-  const environment = exampleEnvironments.find((candidate) => candidate.name === name);
-  if (!environment) throw new Error(`no example environment ${name}`);
+  const environment = fixtureEnvironments.find((candidate) => candidate.name === name);
+  if (!environment) throw new Error(`no fixture environment ${name} in ${fixtureEnvironmentsDir}`);
   return environment.config;
 }
 

@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliConfig, cliConfigFileName, planTest, prepareStackCopy } from '../scripts/tf-check/stack-copy';
+import { synthesizedStackNames } from '../scripts/tf-check/synthesized-stacks';
 import { findProviderMirror, findTerraform, MissingToolError, mirroredAwsVersions } from '../scripts/tf-check/toolchain';
 import { exampleConfig, synthStack } from './synth';
 
@@ -58,6 +59,16 @@ describe('tf:check toolchain discovery', () => {
     writeFileSync(join(bin, 'terraform'), '#!/bin/sh\necho \'{"terraform_version":"1.5.7"}\'\n');
     chmodSync(join(bin, 'terraform'), 0o755);
     expect(() => findTerraform(bin)).toThrow('is Terraform 1.5.7; tf:check needs >= 1.7');
+  });
+});
+
+describe('tf:check stack selection', () => {
+  it('checks the stacks of the last synth only, not a folder a cache restore left of a removed environment', () => {
+    const outdir = temp('cdktf-out-');
+    for (const stack of ['dev', 'removed']) mkdirSync(join(outdir, 'stacks', stack), { recursive: true });
+    writeFileSync(join(outdir, 'manifest.json'), JSON.stringify({ version: '0.21.0', stacks: { dev: {} } }));
+    expect(synthesizedStackNames(outdir)).toEqual(['dev']);
+    expect(synthesizedStackNames(temp('empty-'))).toBeUndefined();
   });
 });
 

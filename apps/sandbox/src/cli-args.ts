@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type LambdaBinding, parseLambdaBinding } from './bindings';
 import { DEFAULT_TIME_SCALE } from './run-call';
@@ -14,7 +15,9 @@ Options:
   --flows DIR              flows and modules its TransferToFlow and InvokeFlowModule blocks reach, by file name
   --lambda NAME_OR_ARN=H   bind a Lambda the flow calls to handler H: engage, pull-action, push-action,
                            call-transfer, call-context (repeatable)
-  --json                   print the transcript as JSON
+  --json                   print the transcript as JSON (through pnpm: \`pnpm --silent sandbox --json\`, or pnpm's
+                           script banner comes first)
+  --out FILE               also write the JSON transcript to FILE, whatever the package manager prints
   --all-polls              list every PullAction poll and silence instead of condensing idle stretches
   --time-scale N           how much faster than real time prompts and silences play (default ${DEFAULT_TIME_SCALE}; 1 = real time)
   -h, --help               show this help
@@ -30,6 +33,8 @@ export interface CliOptions {
   readonly flowsDir?: string;
   readonly bindings: readonly LambdaBinding[];
   readonly json: boolean;
+  /** Where to write the JSON transcript besides stdout. */
+  readonly outFile?: string;
   readonly condense: boolean;
   readonly timeScale: number;
 }
@@ -64,9 +69,15 @@ export function parseCliArgs(argv: readonly string[], cwd: string = process.cwd(
     ...(values.flows === undefined ? {} : { flowsDir: resolve(cwd, values.flows) }),
     bindings,
     json: values.json ?? false,
+    ...(values.out === undefined ? {} : { outFile: outFile(resolve(cwd, values.out)) }),
     condense: !(values['all-polls'] ?? false),
     timeScale,
   };
+}
+
+function outFile(path: string): string {
+  if (!existsSync(dirname(path))) throw new UsageError(`--out ${path}: the directory ${dirname(path)} does not exist`);
+  return path;
 }
 
 function parse(argv: readonly string[]) {
@@ -80,6 +91,7 @@ function parse(argv: readonly string[]) {
       flows: { type: 'string' },
       lambda: { type: 'string', multiple: true },
       json: { type: 'boolean' },
+      out: { type: 'string' },
       'all-polls': { type: 'boolean' },
       'time-scale': { type: 'string' },
       help: { type: 'boolean', short: 'h' },

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { FlowParseError } from '@genagent-connect/connect-flow';
 import { BindingError } from './bindings';
 import { type CliOptions, parseCliArgs, USAGE, UsageError } from './cli-args';
@@ -23,7 +24,10 @@ async function simulate(options: CliOptions, scenario: Scenario, services: Sandb
     timeScale: options.timeScale,
   });
   const transcript = buildTranscript(record, { condense: options.condense });
-  process.stdout.write(options.json ? `${JSON.stringify(transcript, null, 2)}\n` : formatTranscript(transcript));
+  const json = `${JSON.stringify(transcript, null, 2)}
+`;
+  if (options.outFile !== undefined) writeFileSync(options.outFile, json);
+  process.stdout.write(options.json ? json : formatTranscript(transcript));
   // A scenario file given with --flow was written for that flow (scenarios/real-flows/, say); the built-in default was not.
   const failures = scenario.expect && (options.flowFile === undefined || options.scenarioFile !== undefined) ? checkExpectations(transcript, scenario.expect) : [];
   for (const failure of failures) process.stderr.write(`expectation failed: ${failure}\n`);

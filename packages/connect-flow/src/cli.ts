@@ -1,4 +1,4 @@
-// Entry point of `pnpm flow:lint` and `pnpm flow:graph` (run through tsx from the repository root).
+// Entry point of `pnpm flow:lint`, `pnpm flow:graph` and `pnpm flow:diff` (run through tsx from the repository root).
 import { runCli } from './cli/run';
 
 process.exitCode = runCli(process.argv.slice(2), {

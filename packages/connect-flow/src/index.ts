@@ -1,3 +1,4 @@
+export * from './diff';
 export * from './edges';
 export * from './graph';
 export * from './interpreter';

@@ -3,6 +3,7 @@ import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { zipSync } from 'fflate';
+import { digestSources, LAMBDAS_PACKAGE_DIR } from '../src/bundle-sources';
 import { LAMBDA_NAMES, type LambdaName } from '../src/bundles';
 
 /** The brief's limit for each zip. */
@@ -29,7 +30,9 @@ export interface BundleOptions {
   readonly names?: readonly LambdaName[];
 }
 
-const HANDLERS_DIR = join(__dirname, '..', 'src', 'handlers');
+const HANDLERS_DIR = join(LAMBDAS_PACKAGE_DIR, 'src', 'handlers');
+/** How the bundle is made is one of its sources too. */
+const BUNDLER_SOURCE = 'scripts/lambda-bundler.ts';
 
 /** Bundles each handler with esbuild (cjs, node22, minified) into `index.js` and zips it deterministically. */
 export async function bundleLambdas(options: BundleOptions): Promise<LambdaBundleResult[]> {
@@ -40,6 +43,8 @@ export async function bundleLambdas(options: BundleOptions): Promise<LambdaBundl
 async function bundleLambda(name: LambdaName, outDir: string): Promise<LambdaBundleResult> {
   const result = await build({
     entryPoints: [join(HANDLERS_DIR, `${name}.ts`)],
+    // Metafile input paths are relative to this: the sources record then names no path of this machine.
+    absWorkingDir: LAMBDAS_PACKAGE_DIR,
     bundle: true,
     platform: 'node',
     target: 'node22',
@@ -62,6 +67,8 @@ async function bundleLambda(name: LambdaName, outDir: string): Promise<LambdaBun
   );
   const zipPath = join(outDir, `${name}.zip`);
   await writeFile(zipPath, zip);
+  const sources = digestSources([...Object.keys(result.metafile.inputs), BUNDLER_SOURCE]);
+  await writeFile(join(outDir, `${name}.sources.json`), `${JSON.stringify(sources, null, 2)}\n`);
   return { name, zipPath, zipBytes: zip.byteLength, scriptBytes: output.contents.byteLength };
 }
 

@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { promisify } from 'node:util';
 import { type AsappEmulator, startAsappEmulator } from '@genagent-connect/asapp-emulator';
 import { type LocalValkeyServer, startValkeyServer } from '@genagent-connect/local-valkey';
 import { unzipSync } from 'fflate';
 import { bundleLambdas, type LambdaBundleResult, MAX_ZIP_BYTES } from '../scripts/lambda-bundler';
+import { bundleStaleness } from '../src/bundle-sources';
 import { LAMBDA_NAMES, type LambdaName, lambdaBundles } from '../src/bundles';
 import { contactFlowEvent } from './support/connect-events';
 import { type EmfDocument, parseEmfLine } from './support/emf';
@@ -44,6 +45,26 @@ describe.each(LAMBDA_NAMES)('%s.zip', (name) => {
     const loaded = require(extracted.get(name) as string) as { handler?: unknown };
     expect(typeof loaded.handler).toBe('function');
   });
+});
+
+it('records the sources of each zip by relative path and hash, so a later change to any of them is caught', async () => {
+  const record = JSON.parse(await readFile(join(workDir, 'zips', 'engage.sources.json'), 'utf8')) as { sources: Record<string, string> };
+  const paths = Object.keys(record.sources);
+  expect(paths).toEqual(expect.arrayContaining(['src/handlers/engage.ts', 'scripts/lambda-bundler.ts']));
+  expect(paths.filter((path) => isAbsolute(path) || path.includes(tmpdir()))).toEqual([]);
+  const zipPath = join(workDir, 'zips', 'engage.zip');
+  const sourcesPath = join(workDir, 'zips', 'engage.sources.json');
+  expect(bundleStaleness(zipPath, sourcesPath)).toBeUndefined();
+  const copy = await mkdtemp(join(tmpdir(), 'lambda-sources-'));
+  await cp(join(__dirname, '..', 'src'), join(copy, 'src'), { recursive: true });
+  await cp(join(__dirname, '..', 'scripts'), join(copy, 'scripts'), { recursive: true });
+  await writeFile(join(copy, 'src', 'handlers', 'engage.ts'), '// changed\n', { flag: 'a' });
+  // The copy holds the package's own files only; the record's node_modules entries are left out with them.
+  const onlyPackageSources = { sources: Object.fromEntries(Object.entries(record.sources).filter(([path]) => !path.startsWith('..'))) };
+  await writeFile(join(copy, 'engage.sources.json'), JSON.stringify(onlyPackageSources));
+  expect(bundleStaleness(zipPath, join(copy, 'engage.sources.json'), copy)).toBe('src/handlers/engage.ts changed since it was built');
+  expect(bundleStaleness(join(copy, 'missing.zip'), sourcesPath)).toBe('not built');
+  await rm(copy, { recursive: true, force: true });
 });
 
 it('is byte-for-byte the same when built again from the same source', async () => {
