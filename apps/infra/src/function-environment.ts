@@ -1,3 +1,5 @@
+import type { LambdaName } from '@genagent-connect/lambdas/bundles';
+import type { MetricDimensions } from '@genagent-connect/lambdas/metrics-catalog';
 import type { EnvironmentConfig } from './config/environment-schema';
 
 /** Valkey endpoint as the PushAction/PullAction Lambdas read it. */
@@ -11,8 +13,22 @@ export interface ValkeyEndpoint {
 
 type Variables = Record<string, string>;
 
+/**
+ * Every function: its log level and where its metrics go. The `environment` dimension is the environment's
+ * namePrefix, unique per environment; `service` is POWERTOOLS_SERVICE_NAME, which IntegrationFunction sets to the
+ * function's name (see metricDimensions).
+ */
 function common(config: EnvironmentConfig): Variables {
-  return { POWERTOOLS_LOG_LEVEL: config.logLevel };
+  return {
+    POWERTOOLS_LOG_LEVEL: config.logLevel,
+    POWERTOOLS_METRICS_NAMESPACE: config.metricsNamespace,
+    GENAGENT_ENVIRONMENT: config.namePrefix,
+  };
+}
+
+/** The dimensions the handlers' metrics carry in this environment (what the alarms must name). */
+export function metricDimensions(config: EnvironmentConfig, name: LambdaName): MetricDimensions {
+  return { service: name, environment: config.namePrefix, function: name };
 }
 
 /** Functions calling ASAPP's API (engage, call-transfer, call-context): the host and the credentials secret's ARN only. */

@@ -9,5 +9,6 @@ export function functionProps(config: EnvironmentConfig, name: LambdaName) {
     zipPath: lambdaBundles[name].zipPath,
     logRetentionDays: config.logRetentionDays,
     provisionedConcurrency: config.provisionedConcurrency[name],
+    tracing: config.tracing,
   } as const;
 }

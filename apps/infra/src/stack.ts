@@ -1,10 +1,13 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { AsappCredentialsSecret, ContactFlow, type MonitoredFunction, Monitoring } from '@genagent-connect/constructs';
+import type { LambdaName } from '@genagent-connect/lambdas/bundles';
+import type { MetricDimensions } from '@genagent-connect/lambdas/metrics-catalog';
+import { AsappCredentialsSecret, ContactFlow, LogQueries, type MonitoredFunction, Monitoring } from '@genagent-connect/constructs';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { configureBackend } from './backend';
 import type { EnvironmentConfig } from './config/environment-schema';
 import { readFlowTemplate } from './flow-templates';
+import { metricDimensions } from './function-environment';
 import { MediaStreamingMode } from './media-streaming-mode';
 import { providerCredentials } from './provider-credentials';
 import { PstnTransferMode } from './pstn-transfer-mode';
@@ -61,7 +64,15 @@ export class GenerativeAgentStack extends TerraformStack {
       functions: this.monitoredFunctions(config),
       ...(this.mediaStreaming ? { valkeyCacheClusterIds: this.mediaStreaming.valkey.cacheClusterIds } : {}),
       ...(config.alarms.snsTopicArn ? { alarmTopicArn: config.alarms.snsTopicArn } : {}),
+      ...(config.alarms.runbookUrl ? { runbookUrl: config.alarms.runbookUrl } : {}),
+      callMetrics: { namespace: config.metricsNamespace, dimensions: this.metricDimensions(config) },
+      ...(config.alarms.queueWaitP99Ms ? { callAlarmThresholds: { queueWaitP99Ms: config.alarms.queueWaitP99Ms } } : {}),
     });
+    const functions = [this.mediaStreaming?.engage, this.mediaStreaming?.pushAction, this.mediaStreaming?.pullAction,
+      this.pstnTransfer?.callTransfer, this.pstnTransfer?.callContext].filter((fn) => fn !== undefined);
+    if (functions.length > 0) {
+      new LogQueries(this, 'log-queries', { namePrefix: config.namePrefix, logGroupNames: functions.map((fn) => fn.logGroup.name) });
+    }
   }
 
   /** A ready-to-call flow that sets the company marker and runs the module: point a test number at it. */
@@ -101,6 +112,15 @@ export class GenerativeAgentStack extends TerraformStack {
         : []),
       ...(pstn ? [watched(pstn.callTransfer, 8), watched(pstn.callContext, 8)] : []),
     ];
+  }
+
+  /** The dimensions of each deployed function's metrics, for the alarms and the dashboard. */
+  private metricDimensions(config: EnvironmentConfig): Partial<Record<LambdaName, MetricDimensions>> {
+    const deployed: LambdaName[] = [
+      ...(this.mediaStreaming ? (['engage', 'push-action', 'pull-action'] as const) : []),
+      ...(this.pstnTransfer ? (['call-transfer', 'call-context'] as const) : []),
+    ];
+    return Object.fromEntries(deployed.map((name) => [name, metricDimensions(config, name)]));
   }
 
   /** The secret the ASAPP-calling Lambdas read `{apiId, apiSecret}` from: created empty, or the environment's own. */

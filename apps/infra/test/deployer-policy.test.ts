@@ -90,7 +90,7 @@ describe('deployer policy', () => {
         .filter((statement) => statement.Resource.includes('*'))
         .flatMap((statement) => statement.Action);
       for (const action of starActions) {
-        expect(action).toMatch(/^(?:ec2:Describe\w+|kms:ListAliases|secretsmanager:GetRandomPassword|route53:AssociateVPCWithHostedZone)$/);
+        expect(action).toMatch(/^(?:ec2:Describe\w+|kms:ListAliases|secretsmanager:GetRandomPassword|route53:AssociateVPCWithHostedZone|logs:(?:Put|Describe|Delete)QueryDefinitions?)$/);
       }
     },
   );

@@ -98,6 +98,8 @@ describe('dev (local state, new VPC, both modes, sample flow)', () => {
       ATTRIBUTES_TO_INPUT_VARIABLES: JSON.stringify({ ASAPP_TaskName: 'taskName', CustomerTier: 'customerTier' }),
       POWERTOOLS_LOG_LEVEL: 'DEBUG',
       POWERTOOLS_SERVICE_NAME: 'engage',
+      POWERTOOLS_METRICS_NAMESPACE: 'GenAgentConnect',
+      GENAGENT_ENVIRONMENT: 'genagent-dev',
     });
     expect(engage.vpc_config).toBeUndefined();
   });
@@ -289,7 +291,8 @@ describe('dev (local state, new VPC, both modes, sample flow)', () => {
 
   it('alarms on errors, throttles and duration of each function and on each Valkey node, with a dashboard', () => {
     const alarms = resourcesOf(dev, 'aws_cloudwatch_metric_alarm');
-    expect(alarms).toHaveLength(5 * 3 + 2 * 4);
+    // 3 per function, 4 per Valkey node, 7 on the handlers' metrics (see call-metrics.test.ts).
+    expect(alarms).toHaveLength(5 * 3 + 2 * 4 + 7);
     expect(alarms.find((alarm) => alarm.alarm_name === 'genagent-dev-pull-action-duration-p99')).toMatchObject({ threshold: 6400 });
     expect(alarms.find((alarm) => alarm.alarm_name === 'genagent-dev-engage-duration-p99')).toMatchObject({ threshold: 6400 });
     expect(alarms.every((alarm) => (alarm.alarm_actions as unknown[]).length === 0)).toBe(true);

@@ -36,4 +36,6 @@ export interface CallRecord {
   readonly processingCueUri: string;
   /** Real time the call took to simulate. */
   readonly wallMs: number;
+  /** The EMF lines the handlers printed during the call. */
+  readonly emfLines: readonly string[];
 }

@@ -1,4 +1,5 @@
 import { formatSeconds } from './format-duration';
+import { describeMetrics } from './metrics-summary';
 import type { Transcript, TranscriptEntry } from './transcript';
 
 const LABELS: Readonly<Record<TranscriptEntry['kind'], string>> = {
@@ -66,6 +67,8 @@ export function formatTranscript(transcript: Transcript): string {
     ...(transcript.utterances.length === 0
       ? ['  (no GenerativeAgent speech)']
       : transcript.utterances.map((utterance) => `  ${String(utterance.latencyMs).padStart(5)} ms  ${utterance.text}`)),
+    `Metrics (EMF, namespace ${transcript.metrics.namespace ?? '(none)'}, ${transcript.metrics.lines} lines):`,
+    ...Object.entries(transcript.metrics.functions).map(([name, metrics]) => `  ${name.padEnd(14)} ${describeMetrics(metrics)}`),
     'Final contact attributes:',
     ...Object.entries(transcript.attributes).map(([name, value]) => `  ${name} = ${value}`),
     ...(transcript.warnings.length === 0 ? [] : ['Warnings:', ...transcript.warnings.map((warning) => `  ${warning}`)]),

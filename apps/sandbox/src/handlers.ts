@@ -5,6 +5,7 @@ import {
   createCallContextHandler,
   createCallTransferHandler,
   createEngageHandler,
+  createHandlerMetrics,
   createLambdaLogger,
   createPullActionHandler,
   createPushActionHandler,
@@ -42,9 +43,14 @@ export interface HandlerSettings {
 export interface CallHandlers {
   readonly byName: Readonly<Record<HandlerName, LambdaHandler<unknown>>>;
   readonly pushAction: LambdaHandler<PushActionResponse>;
+  /** The EMF lines the handlers printed so far (what CloudWatch would turn into metrics), oldest first. */
+  readonly emfLines: readonly string[];
   /** Closes the Valkey connections. */
   close(): Promise<void>;
 }
+
+/** The metrics namespace and `environment` dimension of the sandbox's handlers (service is each handler's default). */
+const SANDBOX_METRICS_ENVIRONMENT = { POWERTOOLS_METRICS_NAMESPACE: 'GenAgentConnect', GENAGENT_ENVIRONMENT: 'sandbox' };
 
 // The scenario field each handler setting comes from, to name it when the handler's own config parser rejects it.
 const SCENARIO_FIELD_OF_VARIABLE: Readonly<Record<string, string>> = {
@@ -81,20 +87,40 @@ export function createCallHandlers(services: SandboxServices, settings: HandlerS
   const asappClient = createAsappClientFromConfig(configs.asapp);
   const pull = createActionQueueFromConfig(configs.valkey, 'sandbox-pull-action');
   const push = createActionQueueFromConfig(configs.valkey, 'sandbox-push-action');
-  const pushAction = createPushActionHandler({ queue: push.queue, logger: quietLogger('push-action') });
+  // Each handler's metrics as in Lambda (the sandbox's namespace and environment), captured instead of printed.
+  const emfLines: string[] = [];
+  const metrics = (name: HandlerName) =>
+    createHandlerMetrics(name, { environment: SANDBOX_METRICS_ENVIRONMENT, emit: (line) => emfLines.push(line) });
+  // push-action stamps each action with the call time, so pull-action's QueueWait is in call time too.
+  const pushAction = createPushActionHandler({
+    queue: push.queue,
+    logger: quietLogger('push-action'),
+    metrics: metrics('push-action'),
+    clock: settings.callClock,
+  });
   return {
     pushAction,
+    emfLines,
     byName: {
-      engage: createEngageHandler({ config: configs.engage, asappClient, logger: quietLogger('engage') }),
+      engage: createEngageHandler({ config: configs.engage, asappClient, logger: quietLogger('engage'), metrics: metrics('engage') }),
       'pull-action': createPullActionHandler({
         config: configs.pullAction,
         queue: pull.queue,
         logger: quietLogger('pull-action'),
         clock: settings.callClock,
+        metrics: metrics('pull-action'),
       }),
       'push-action': pushAction,
-      'call-transfer': createCallTransferHandler({ asappClient, logger: quietLogger('call-transfer') }),
-      'call-context': createCallContextHandler({ asappClient, logger: quietLogger('call-context') }),
+      'call-transfer': createCallTransferHandler({
+        asappClient,
+        logger: quietLogger('call-transfer'),
+        metrics: metrics('call-transfer'),
+      }),
+      'call-context': createCallContextHandler({
+        asappClient,
+        logger: quietLogger('call-context'),
+        metrics: metrics('call-context'),
+      }),
     },
     async close() {
       await Promise.all([pull.close(), push.close()]);

@@ -158,6 +158,7 @@ export async function runCall(options: RunCallOptions): Promise<CallRecord> {
       handlerOfArn,
       processingCueUri: SANDBOX_PROCESSING_CUE_URI,
       wallMs: performance.now() - wallStart,
+      emfLines: [...handlers.emfLines],
     };
   } finally {
     stopListening();

@@ -1,5 +1,6 @@
 import type { CallRecord } from './call-record';
 import { condense } from './condense';
+import { type CallMetrics, summariseMetrics } from './metrics-summary';
 import { callEntries, functionName, responseOf } from './transcript-entries';
 
 /** Identifies the JSON document `--json` prints; bumped when a field changes meaning. */
@@ -92,6 +93,8 @@ export interface Transcript {
   readonly attributes: Readonly<Record<string, string>>;
   /** Distinct warnings (e.g. unknown prompts played as silence). */
   readonly warnings: readonly string[];
+  /** The handlers' metrics over the call, summed from their EMF lines: what the dashboard will show. */
+  readonly metrics: CallMetrics;
 }
 
 export interface TranscriptOptions {
@@ -130,6 +133,7 @@ export function buildTranscript(record: CallRecord, options: TranscriptOptions =
     warnings: [
       ...new Set(result.events.flatMap((event) => (event.type === 'warning' ? [event.message] : []))),
     ],
+    metrics: summariseMetrics(record.emfLines),
   };
 }
 

@@ -16,9 +16,23 @@ export interface PullOptions {
   readonly waitMs?: number;
 }
 
+export interface PushOptions {
+  /**
+   * When the action was pushed (epoch ms), stored with it so the puller can measure how long it waited in the queue.
+   * @default not stored
+   */
+  readonly pushedAt?: number;
+}
+
+/** An action as the queue holds it: the action, and when it was pushed if the pusher said so. */
+export type QueuedAction = AsappAction & {
+  /** Epoch ms of the push (`PushOptions.pushedAt`); absent for entries written without it. */
+  readonly pushedAt?: number;
+};
+
 /** An action with the sequence number its push was given (per call, from 1). */
 export interface SequencedAction {
-  readonly action: AsappAction;
+  readonly action: QueuedAction;
   readonly sequence: number;
 }
 
@@ -72,7 +86,7 @@ function validWaitMs(options: PullOptions): number {
   return waitMs;
 }
 
-function parseStoredAction(key: string, entry: string): AsappAction {
+function parseStoredAction(key: string, entry: string): QueuedAction {
   let json: unknown;
   try {
     json = JSON.parse(entry);
@@ -81,7 +95,9 @@ function parseStoredAction(key: string, entry: string): AsappAction {
   }
   const parsed = parseAsappAction(json);
   if (!parsed.ok) throw new InvalidStoredActionError(key, parsed.error);
-  return parsed.action;
+  // The schema drops fields ASAPP does not send, so the queue's own field is read apart; a bad one is ignored.
+  const { pushedAt } = json as { pushedAt?: unknown };
+  return typeof pushedAt === 'number' && Number.isFinite(pushedAt) ? { ...parsed.action, pushedAt } : parsed.action;
 }
 
 /** The per-call FIFO of actions between PushAction (ASAPP) and PullAction (the Connect flow). */
@@ -97,10 +113,11 @@ export class ActionQueue {
    * first write, INCR, is refused) or ValkeyUnavailableError. Resolves with the action as stored and its sequence,
    * after WAIT when replica acknowledgement is on.
    */
-  async push(input: unknown): Promise<PushResult> {
+  async push(input: unknown, options: PushOptions = {}): Promise<PushResult> {
     const parsed = parseAsappAction(input);
     if (!parsed.ok) throw new InvalidActionError(parsed.error);
-    const action = parsed.action;
+    const action: QueuedAction =
+      options.pushedAt === undefined ? parsed.action : { ...parsed.action, pushedAt: options.pushedAt };
     const keys = [actionsKey(action.companyMarker, action.guid), sequenceKey(action.companyMarker, action.guid)];
     const replicaAcknowledgement = this.options.replicaAcknowledgement;
     return this.client.run(async (connection) => {
@@ -117,7 +134,7 @@ export class ActionQueue {
    * Takes the call's oldest action, or null when there is none (within waitMs when long-polling). An entry that is
    * not a valid action is consumed and reported as InvalidStoredActionError.
    */
-  async pull(companyMarker: string, guid: string, options: PullOptions = {}): Promise<AsappAction | null> {
+  async pull(companyMarker: string, guid: string, options: PullOptions = {}): Promise<QueuedAction | null> {
     const key = actionsKey(...callIdentifiers(companyMarker, guid));
     const waitMs = validWaitMs(options);
     const startedAt = performance.now();

@@ -2,7 +2,9 @@ export {
   ActionQueue,
   type ActionQueueOptions,
   type PullOptions,
+  type PushOptions,
   type PushResult,
+  type QueuedAction,
   type SequencedAction,
 } from './action-queue';
 export {

@@ -76,6 +76,27 @@ describe('ActionQueue on a live server', () => {
     expect(QUEUE_TTL_SECONDS).toBe(21_600);
   });
 
+  it('stores the push time when given and hands it back with the action, but never takes it from the event', async () => {
+    const call = newCall();
+    const key = actionsKey(call.companyMarker, call.guid);
+    expect(await queue.push({ ...speak(call, 'timed'), pushedAt: 1 }, { pushedAt: 1_700_000_000_123 })).toEqual({
+      action: { ...speak(call, 'timed'), pushedAt: 1_700_000_000_123 },
+      sequence: 1,
+    });
+    await queue.push({ ...speak(call, 'untimed'), pushedAt: 5 });
+    await admin.rpush(key, JSON.stringify({ ...speak(call, 'bad time'), pushedAt: 'soon' }));
+    expect(await queue.pull(call.companyMarker, call.guid)).toEqual({ ...speak(call, 'timed'), pushedAt: 1_700_000_000_123 });
+    expect(await queue.pull(call.companyMarker, call.guid)).toStrictEqual(speak(call, 'untimed'));
+    expect(await queue.pull(call.companyMarker, call.guid)).toStrictEqual(speak(call, 'bad time'));
+    // The at-least-once pull hands it back too.
+    const reliable = newCall();
+    await queue.push(speak(reliable, 'acknowledged later'), { pushedAt: 42 });
+    expect(await queue.pullReliably(reliable.companyMarker, reliable.guid, 0)).toEqual({
+      action: { ...speak(reliable, 'acknowledged later'), pushedAt: 42 },
+      sequence: 1,
+    });
+  });
+
   it('stores nothing for an invalid action and says which field is wrong', async () => {
     const call = newCall();
     const before = await admin.dbsize();

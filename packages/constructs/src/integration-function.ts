@@ -64,6 +64,12 @@ export interface IntegrationFunctionProps {
    * @default not callable by Connect (e.g. PushAction, which ASAPP invokes through its role)
    */
   readonly connectInstanceArn?: string;
+  /**
+   * X-Ray active tracing: Lambda samples and traces invocations, the role may write trace segments, and
+   * POWERTOOLS_TRACE_ENABLED=true turns on the handlers' subsegments around ASAPP and Valkey calls.
+   * @default false
+   */
+  readonly tracing?: boolean;
 }
 
 /**
@@ -162,6 +168,7 @@ export class IntegrationFunction extends Construct {
       memorySize: this.memorySizeMb,
       timeout: this.timeoutSeconds,
       ...(reservedConcurrency === undefined ? {} : { reservedConcurrentExecutions: reservedConcurrency }),
+      ...(props.tracing ? { tracingConfig: { mode: 'Active' } } : {}),
       publish: true,
       ...(props.vpc
         ? { vpcConfig: { subnetIds: [...props.vpc.subnetIds], securityGroupIds: [...props.vpc.securityGroupIds] } }
@@ -171,6 +178,16 @@ export class IntegrationFunction extends Construct {
       dependsOn: [this.logGroup, inlinePolicy],
     });
     this.addEnvironment('POWERTOOLS_SERVICE_NAME', props.name);
+    if (props.tracing) {
+      this.addEnvironment('POWERTOOLS_TRACE_ENABLED', 'true');
+      // AWSXRayDaemonWriteAccess's write actions; X-Ray trace segments have no resource type, so "*".
+      this.addToPolicy({
+        Sid: 'WriteTraces',
+        Effect: 'Allow',
+        Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
+        Resource: '*',
+      });
+    }
     for (const [key, value] of Object.entries(props.environment ?? {})) {
       this.addEnvironment(key, value);
     }

@@ -1,6 +1,7 @@
 import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
 import { CloudwatchMetricAlarm, type CloudwatchMetricAlarmConfig } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { Construct } from 'constructs';
+import { type CallAlarmThresholds, type CallMetricsProps, callAlarmSpecs, callDashboardPanels } from './call-metrics';
 import { resourceName } from './naming';
 
 /** A Lambda to watch, and the time its caller waits for it. */
@@ -45,12 +46,37 @@ export interface MonitoringProps {
   readonly alarmTopicArn?: string;
   /** Duration alarm threshold as a fraction of `limitMs` (p99 over a minute). @default 0.8 */
   readonly durationAlarmFraction?: number;
+  /**
+   * The handlers' own metrics (what callers experience): alarms on them and the dashboard's first rows.
+   * @default no alarm or panel on the handlers' metrics
+   */
+  readonly callMetrics?: CallMetricsProps;
+  /** @default the defaults of each threshold */
+  readonly callAlarmThresholds?: CallAlarmThresholds;
+  /**
+   * The runbook every alarm description points into, as `<runbookUrl>#<section>`.
+   * @default "docs/runbook.md" (the repository's runbook)
+   */
+  readonly runbookUrl?: string;
 }
 
 type AlarmSpec = Pick<
   CloudwatchMetricAlarmConfig,
-  'namespace' | 'metricName' | 'dimensions' | 'statistic' | 'extendedStatistic' | 'threshold' | 'period' | 'evaluationPeriods' | 'datapointsToAlarm' | 'alarmDescription'
->;
+  | 'namespace'
+  | 'metricName'
+  | 'dimensions'
+  | 'statistic'
+  | 'extendedStatistic'
+  | 'threshold'
+  | 'period'
+  | 'evaluationPeriods'
+  | 'datapointsToAlarm'
+  | 'alarmDescription'
+  | 'metricQuery'
+> & {
+  /** Anchor in the runbook the description names. */
+  readonly runbookSection: string;
+};
 
 /**
  * Alarms on what breaks calls: Lambda errors and throttles (any), Lambda p99 duration near the
@@ -62,10 +88,12 @@ export class Monitoring extends Construct {
   readonly dashboard: CloudwatchDashboard;
 
   private readonly alarmTopicArn?: string;
+  private readonly runbookUrl: string;
 
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
     this.alarmTopicArn = props.alarmTopicArn;
+    this.runbookUrl = props.runbookUrl ?? 'docs/runbook.md';
     const fraction = props.durationAlarmFraction ?? 0.8;
     if (!(fraction > 0 && fraction <= 1)) {
       throw new Error(`Monitoring durationAlarmFraction ${fraction} must be greater than 0 and at most 1.`);
@@ -82,6 +110,7 @@ export class Monitoring extends Construct {
         threshold: 0,
         evaluationPeriods: 1,
         alarmDescription: `${fn.functionName} failed (the flow took its error branch)`,
+        runbookSection: 'lambda-errors-and-throttles',
       });
       this.alarm(fn.functionName, 'throttles', {
         ...lambdaMetric,
@@ -90,6 +119,7 @@ export class Monitoring extends Construct {
         threshold: 0,
         evaluationPeriods: 1,
         alarmDescription: `${fn.functionName} was throttled (concurrency exhausted)`,
+        runbookSection: 'lambda-errors-and-throttles',
       });
       this.alarm(fn.functionName, 'duration-p99', {
         ...lambdaMetric,
@@ -99,6 +129,7 @@ export class Monitoring extends Construct {
         evaluationPeriods: 5,
         datapointsToAlarm: 3,
         alarmDescription: `${fn.functionName} p99 duration above ${durationThreshold} ms, near the ${fn.limitMs} ms its caller waits`,
+        runbookSection: 'lambda-duration',
       });
     }
 
@@ -116,6 +147,7 @@ export class Monitoring extends Construct {
         statistic: 'Average',
         threshold: thresholds.engineCpuPercent ?? 80,
         alarmDescription: `Valkey node ${cacheClusterId}: engine CPU high`,
+        runbookSection: 'valkey-health',
       });
       this.alarm(cacheClusterId, 'memory', {
         ...valkeyMetric,
@@ -123,6 +155,7 @@ export class Monitoring extends Construct {
         statistic: 'Average',
         threshold: thresholds.memoryPercent ?? 80,
         alarmDescription: `Valkey node ${cacheClusterId}: memory nearly full (noeviction: pushes will be refused with OOM)`,
+        runbookSection: 'valkey-health',
       });
       this.alarm(cacheClusterId, 'evictions', {
         ...valkeyMetric,
@@ -130,6 +163,7 @@ export class Monitoring extends Construct {
         statistic: 'Sum',
         threshold: 0,
         alarmDescription: `Valkey node ${cacheClusterId}: keys evicted (queued actions lost; the parameter group should be noeviction)`,
+        runbookSection: 'valkey-health',
       });
       this.alarm(cacheClusterId, 'connections', {
         ...valkeyMetric,
@@ -137,18 +171,33 @@ export class Monitoring extends Construct {
         statistic: 'Maximum',
         threshold: thresholds.connections ?? 1000,
         alarmDescription: `Valkey node ${cacheClusterId}: many client connections`,
+        runbookSection: 'valkey-health',
       });
+    }
+
+    if (props.callMetrics) {
+      for (const spec of callAlarmSpecs(props.callMetrics, props.callAlarmThresholds)) {
+        const subject = spec.subject === 'calls' ? props.namePrefix : `${props.namePrefix}-${spec.subject}`;
+        this.alarm(subject, spec.what, {
+          metricQuery: spec.metricQuery,
+          threshold: spec.threshold,
+          evaluationPeriods: spec.evaluationPeriods,
+          ...(spec.datapointsToAlarm ? { datapointsToAlarm: spec.datapointsToAlarm } : {}),
+          alarmDescription: spec.description,
+          runbookSection: spec.runbookSection,
+        });
+      }
     }
 
     this.dashboard = new CloudwatchDashboard(this, 'dashboard', {
       dashboardName: resourceName(props.namePrefix, 'generativeagent', 'cloudwatchDashboard'),
       dashboardBody: JSON.stringify(
-        dashboardBody(props.region, props.functions, props.valkeyCacheClusterIds ?? [], fraction),
+        dashboardBody(props.region, props.functions, props.valkeyCacheClusterIds ?? [], fraction, props.callMetrics),
       ),
     });
   }
 
-  private alarm(subject: string, what: string, spec: AlarmSpec): void {
+  private alarm(subject: string, what: string, { runbookSection, alarmDescription, ...spec }: AlarmSpec): void {
     const actions = this.alarmTopicArn ? [this.alarmTopicArn] : [];
     this.alarms.push(
       new CloudwatchMetricAlarm(this, `${subject}-${what}`, {
@@ -159,6 +208,7 @@ export class Monitoring extends Construct {
         alarmActions: actions,
         okActions: actions,
         ...spec,
+        alarmDescription: `${alarmDescription}. Runbook: ${this.runbookUrl}#${runbookSection}`,
       }),
     );
   }
@@ -178,7 +228,7 @@ function durationThresholdMs(fn: MonitoredFunction, fraction: number): number {
   return Math.round(Math.max(fn.limitMs * fraction, (designedWaitMs + fn.limitMs) / 2));
 }
 
-type Metric = (string | Record<string, string>)[];
+type Metric = (string | Record<string, unknown>)[];
 
 function metricWidget(region: string, title: string, metrics: Metric[], x: number, y: number, extra: object = {}) {
   return {
@@ -191,25 +241,36 @@ function metricWidget(region: string, title: string, metrics: Metric[], x: numbe
   };
 }
 
-function dashboardBody(region: string, functions: readonly MonitoredFunction[], cacheClusterIds: readonly string[], fraction: number) {
+function dashboardBody(
+  region: string,
+  functions: readonly MonitoredFunction[],
+  cacheClusterIds: readonly string[],
+  fraction: number,
+  callMetrics: CallMetricsProps | undefined,
+) {
+  // The contact center's view first: two panels a row, then the Lambda and Valkey health below it.
+  const callWidgets = (callMetrics ? callDashboardPanels(callMetrics) : []).map((panel, index) =>
+    metricWidget(region, panel.title, panel.metrics, (index % 2) * 12, Math.floor(index / 2) * 6, panel.stacked ? { stacked: true } : {}),
+  );
+  const top = Math.ceil(callWidgets.length / 2) * 6;
   const functionWidgets = functions.flatMap((fn, index) => [
     metricWidget(
       region,
       `${fn.functionName}: invocations, errors, throttles`,
       ['Invocations', 'Errors', 'Throttles'].map((metric) => ['AWS/Lambda', metric, 'FunctionName', fn.functionName, { stat: 'Sum' }]),
       0,
-      index * 6,
+      top + index * 6,
     ),
     metricWidget(
       region,
       `${fn.functionName}: duration (limit ${fn.limitMs} ms)`,
       ['p50', 'p99', 'Maximum'].map((stat) => ['AWS/Lambda', 'Duration', 'FunctionName', fn.functionName, { stat }]),
       12,
-      index * 6,
+      top + index * 6,
       { annotations: { horizontal: [{ label: 'alarm', value: durationThresholdMs(fn, fraction) }] } },
     ),
   ]);
-  const valkeyTop = functions.length * 6;
+  const valkeyTop = top + functions.length * 6;
   const perNode = (metric: string, stat: string): Metric[] =>
     cacheClusterIds.map((cacheClusterId) => ['AWS/ElastiCache', metric, 'CacheClusterId', cacheClusterId, { stat }]);
   const valkeyWidgets =
@@ -221,5 +282,5 @@ function dashboardBody(region: string, functions: readonly MonitoredFunction[], 
           metricWidget(region, 'Valkey connections', perNode('CurrConnections', 'Maximum'), 0, valkeyTop + 6),
           metricWidget(region, 'Valkey evictions', perNode('Evictions', 'Sum'), 12, valkeyTop + 6),
         ];
-  return { widgets: [...functionWidgets, ...valkeyWidgets] };
+  return { widgets: [...callWidgets, ...functionWidgets, ...valkeyWidgets] };
 }

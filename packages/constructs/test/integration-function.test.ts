@@ -128,6 +128,22 @@ describe('IntegrationFunction', () => {
     expect(statements.filter((statement) => statement.Sid === 'DecryptSomething')).toEqual([decrypt]);
   });
 
+  it('turns on X-Ray active tracing, the handlers\u2019 subsegments and the trace write permission only when asked', () => {
+    const traced = synth((scope) => new IntegrationFunction(scope, 'fn', { ...base, tracing: true }));
+    const fn = onlyResource(traced, 'aws_lambda_function');
+    expect(fn.tracing_config).toEqual({ mode: 'Active' });
+    expect((fn.environment as { variables: Record<string, string> }).variables.POWERTOOLS_TRACE_ENABLED).toBe('true');
+    expect(policy(onlyResource(traced, 'aws_iam_role_policy').policy).Statement).toContainEqual({
+      Sid: 'WriteTraces',
+      Effect: 'Allow',
+      Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
+      Resource: '*',
+    });
+    const untraced = synth((scope) => new IntegrationFunction(scope, 'fn', base));
+    expect(onlyResource(untraced, 'aws_lambda_function').tracing_config).toBeUndefined();
+    expect(JSON.stringify(onlyResource(untraced, 'aws_iam_role_policy'))).not.toContain('xray:');
+  });
+
   it('passes non-secret environment, and reads only the given secrets', () => {
     const out = synth((scope) => {
       const fn = new IntegrationFunction(scope, 'engage', {

@@ -8,6 +8,7 @@ import {
   type RequestOptions,
 } from '@genagent-connect/asapp-client';
 import type { AsappConfig, AsappCredentialsConfig } from './config/asapp-config';
+import type { AsappOutcome } from './metrics/catalog';
 import { errorMessageOf } from './errors';
 import type { ContactLogger } from './logging';
 import { readSecretFromSecretsManager, SecretError, type SecretReader } from './secrets';
@@ -65,6 +66,8 @@ export interface AsappFailure {
   readonly errorMessage: string;
   /** HTTP attempts made (2 when the client retried). */
   readonly attempts: number;
+  /** The failure's kind, for the outcome metric and the log line's `outcome` field. */
+  readonly outcome: Exclude<AsappOutcome, 'success'>;
 }
 
 export function describeAsappFailure(error: unknown): AsappFailure {
@@ -79,6 +82,7 @@ export function describeAsappFailure(error: unknown): AsappFailure {
       },
       errorMessage: apiErrorMessage(status, asappError?.code, asappError?.message, bodyExcerpt),
       attempts,
+      outcome: status >= 500 ? 'asapp5xx' : 'asapp4xx',
     };
   }
   if (error instanceof AsappTimeoutError) {
@@ -88,14 +92,31 @@ export function describeAsappFailure(error: unknown): AsappFailure {
       asappError: null,
       errorMessage: `ASAPP request timed out after ${error.timeoutMs} ms${tries}`,
       attempts: error.attempts,
+      outcome: 'timeout',
     };
   }
   // Network and invalid-response messages say what happened in a few words and never hold the secret.
   if (error instanceof AsappClientError) {
-    return { statusCode: 0, asappError: null, errorMessage: error.message, attempts: error.attempts };
+    return {
+      statusCode: 0,
+      asappError: null,
+      errorMessage: error.message,
+      attempts: error.attempts,
+      outcome: error.kind === 'invalid-response' ? 'invalidResponse' : 'network',
+    };
   }
-  if (error instanceof SecretError) return { statusCode: 0, asappError: null, errorMessage: error.message, attempts: 0 };
-  return { statusCode: 0, asappError: null, errorMessage: `unexpected error - ${errorMessageOf(error)}`, attempts: 0 };
+  // An unreadable or malformed credentials secret is the deployment's to fix, like a bad environment variable.
+  if (error instanceof SecretError) {
+    return { statusCode: 0, asappError: null, errorMessage: error.message, attempts: 0, outcome: 'configuration' };
+  }
+  // Anything else failed the exchange in a way the client does not classify: counted with the network failures.
+  return {
+    statusCode: 0,
+    asappError: null,
+    errorMessage: `unexpected error - ${errorMessageOf(error)}`,
+    attempts: 0,
+    outcome: 'network',
+  };
 }
 
 function apiErrorMessage(status: number, code: string | undefined, message: string | undefined, excerpt: string): string {

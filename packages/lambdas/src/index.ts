@@ -20,6 +20,8 @@ export { type ContainerActionQueue, createActionQueueFromConfig } from './valkey
 export type { SecretReader } from './secrets';
 export type { LambdaHandler } from './lambda-handler';
 export { createLambdaLogger, maskPhoneNumber } from './logging';
+export * from './metrics/catalog';
+export { createHandlerMetrics, type HandlerMetrics, type HandlerMetricsOptions } from './metrics/handler-metrics';
 export {
   escapeXml,
   markupProblem,

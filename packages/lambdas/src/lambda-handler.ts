@@ -2,6 +2,8 @@ import type { Context } from 'aws-lambda';
 import type { ParsedEvent } from './connect-event';
 import { errorMessageOf } from './errors';
 import { type ContactLogger, contactLogger, type Logger } from './logging';
+import { ASAPP_OUTCOME_METRICS, type MetricName } from './metrics/catalog';
+import { type HandlerMetrics, NO_METRICS } from './metrics/handler-metrics';
 
 /** What every handler is: Lambda calls it with the raw event; the sandbox calls it in-process. */
 export type LambdaHandler<Response> = (event: unknown, context?: Context) => Promise<Response>;
@@ -16,6 +18,10 @@ export interface GuardedHandlerOptions<Event, Response> {
   readonly errorResponse: (errorMessage: string) => Response;
   /** Handles a valid event, logging through `log` (which carries the call's id). */
   readonly handle: (event: Event, log: ContactLogger) => Promise<Response>;
+  /** Published once per invocation, whatever the outcome. @default none */
+  readonly metrics?: HandlerMetrics;
+  /** Counted when this shell answers the error itself (a rejected event, an unexpected exception). @default none */
+  readonly failureMetrics?: readonly MetricName[];
 }
 
 /**
@@ -24,18 +30,25 @@ export interface GuardedHandlerOptions<Event, Response> {
  */
 export function guardedHandler<Event, Response>(options: GuardedHandlerOptions<Event, Response>): LambdaHandler<Response> {
   const { logger, parse, contactIdOf, errorResponse, handle } = options;
+  const metrics = options.metrics ?? NO_METRICS;
+  const failed = (errorMessage: string): Response => {
+    for (const name of options.failureMetrics ?? []) metrics.count(name);
+    return errorResponse(errorMessage);
+  };
   return async (rawEvent, context) => {
     const parsed = parse(rawEvent);
     const log = contactLogger(logger, contactIdOf(parsed.ok ? parsed.event : undefined, rawEvent), context);
-    if (!parsed.ok) {
-      log.error('rejected event', { errorMessage: parsed.errorMessage });
-      return errorResponse(parsed.errorMessage);
-    }
     try {
+      if (!parsed.ok) {
+        log.error('rejected event', { errorMessage: parsed.errorMessage });
+        return failed(parsed.errorMessage);
+      }
       return await handle(parsed.event, log);
     } catch (error) {
       log.error('unexpected error', { error });
-      return errorResponse(`unexpected error - ${errorMessageOf(error)}`);
+      return failed(`unexpected error - ${errorMessageOf(error)}`);
+    } finally {
+      metrics.publish();
     }
   };
 }
@@ -47,6 +60,10 @@ export interface DeferredHandlerOptions<Response> {
   readonly errorResponse: (errorMessage: string) => Response;
   /** Best-effort call id for the log line when setup failed. */
   readonly contactIdOf: (rawEvent: unknown) => string | undefined;
+  /** Counted and published on each invocation answered with the setup error. @default none */
+  readonly metrics?: HandlerMetrics;
+  /** @default ConfigurationError */
+  readonly failureMetrics?: readonly MetricName[];
 }
 
 /**
@@ -68,6 +85,9 @@ export function deferredHandler<Response>(options: DeferredHandlerOptions<Respon
     if (ready) return ready(rawEvent, context);
     const errorMessage = setupError ?? 'handler setup failed';
     contactLogger(options.logger, options.contactIdOf(rawEvent), context).error('configuration error', { errorMessage });
+    const metrics = options.metrics ?? NO_METRICS;
+    for (const name of options.failureMetrics ?? [ASAPP_OUTCOME_METRICS.configuration]) metrics.count(name);
+    metrics.publish();
     return options.errorResponse(errorMessage);
   };
 }

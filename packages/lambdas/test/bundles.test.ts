@@ -10,6 +10,7 @@ import { bundleLambdas, type LambdaBundleResult, MAX_ZIP_BYTES } from '../script
 import { bundleStaleness } from '../src/bundle-sources';
 import { LAMBDA_NAMES, type LambdaName, lambdaBundles } from '../src/bundles';
 import { contactFlowEvent } from './support/connect-events';
+import { type EmfDocument, parseEmfLine } from './support/emf';
 
 // The zips are built here from the current source (the build script runs the same bundler into dist/), so these
 // tests never pass on a stale dist/.
@@ -84,6 +85,9 @@ describe('the bundled handlers, run as Lambda runs them (a fresh Node process, e
     await server.stop();
   });
 
+  /** The EMF documents the last invokeBundled's handlers wrote to stdout. */
+  let bundledEmf: EmfDocument[] = [];
+
   /** Invokes bundled handlers in order in one child process (one warm container per bundle) and returns the responses. */
   async function invokeBundled(
     invocations: { name: LambdaName; event: unknown }[],
@@ -110,6 +114,10 @@ describe('the bundled handlers, run as Lambda runs them (a fresh Node process, e
         ...environment,
       },
     });
+    bundledEmf = stdout
+      .split('\n')
+      .filter((output) => output.startsWith('{"_aws"'))
+      .map(parseEmfLine);
     const line = stdout.split('\n').find((output) => output.startsWith('RESPONSES '));
     return JSON.parse(line?.slice('RESPONSES '.length) ?? 'null');
   }
@@ -137,6 +145,15 @@ describe('the bundled handlers, run as Lambda runs them (a fresh Node process, e
       { next: 'speak', text: '<speak>A &amp; <emphasis>B</emphasis></speak>', textType: 'ssml', playBeepBop: 1, pullMode: 'poll' },
       { next: 'none', playBeepBop: 0, pullMode: 'poll' },
     ]);
+    // One EMF line per invocation on the function's stdout, as CloudWatch Logs receives it.
+    expect(bundledEmf.map((document) => [document.dimensions.function, Object.keys(document.values)])).toEqual([
+      ['push-action', ['PushAccepted']],
+      ['push-action', ['PushUnknownAction']],
+      ['push-action', ['PushRefusedMalformed']],
+      ['pull-action', ['QueueWait', 'PullSpeak']],
+      ['pull-action', ['PullNone']],
+    ]);
+    expect(bundledEmf[0]).toMatchObject({ namespace: 'GenAgentConnect', dimensions: { environment: 'local', service: 'genagent-connect-push-action' } });
   });
 
   it('engage, call-transfer and call-context reach ASAPP (the emulator)', async () => {

@@ -271,8 +271,11 @@ describe.each(cases.map((contract, index) => ({ ...contract, guid: `contract-${i
   it(contract.stored ? 'stores the action normalised: no nulls, extra fields or typed variables' : 'stores nothing', async () => {
     const entries = await target().raw.run((connection) => connection.lrange(actionsKey(COMPANY, contract.guid), 0, -1));
     const expected = contract.stored ? [{ ...contract.stored, companyMarker: COMPANY, guid: contract.guid }] : [];
-    // Each entry carries its sequence number first (it numbers the call's pushes, for at-least-once pulls).
-    expect(entries.map((entry) => JSON.parse(entry))).toEqual(expected.map((action) => ({ sequence: 1, ...action })));
+    // Each entry carries its sequence number first (it numbers the call's pushes, for at-least-once pulls), and the
+    // push time for pull-action's QueueWait metric.
+    expect(entries.map((entry) => JSON.parse(entry))).toEqual(
+      expected.map((action) => ({ sequence: 1, ...action, pushedAt: expect.any(Number) })),
+    );
   });
 
   it(`has pull-action hand the flow exactly that${contract.thenNone === false ? '' : ', then none'}`, async () => {

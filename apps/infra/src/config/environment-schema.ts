@@ -477,8 +477,21 @@ export const environmentSchema = z
       .strictObject({
         /** SNS topic the alarms notify; without it alarms only show on the dashboard. */
         snsTopicArn: matching(awsFormats.snsTopicArn, 'an SNS topic ARN').optional(),
+        /** Where alarm descriptions point (`<runbookUrl>#<section>`), e.g. the runbook in your repository host. */
+        runbookUrl: z.url({ protocol: /^https$/, error: 'expected an https URL of docs/runbook.md' }).optional(),
+        /** p99 of QueueWait (ms, push → pull) above which the queue-wait alarm fires. */
+        queueWaitP99Ms: z.int({ error: 'expected a whole number of milliseconds' }).min(1).max(60_000).optional(),
       })
       .default({}),
+    /** X-Ray active tracing of every function, with subsegments around the ASAPP and Valkey calls. */
+    tracing: z.boolean({ error: 'expected true or false' }).default(false),
+    /** CloudWatch namespace of the handlers' metrics (POWERTOOLS_METRICS_NAMESPACE); one per project. */
+    metricsNamespace: z
+      .string()
+      .regex(/^(?!AWS\/)[A-Za-z0-9._#/-]{1,255}$/, {
+        error: 'expected 1-255 letters, digits and "._#/-", not starting with "AWS/" (reserved for AWS)',
+      })
+      .default('GenAgentConnect'),
     /** The AWS profile or role the provider deploys with (one account per environment). Default: the provider's chain. */
     deploy: deploySchema.optional(),
     /** Where Terraform keeps this environment's state. Default local `terraform.<environment>.tfstate`. */

@@ -63,6 +63,10 @@ export const resourcePermissions: Readonly<Record<string, Permissions>> = {
       resources: [`arn:${partition}:cloudwatch::${accountId}:dashboard/${namePrefix}-*`],
     },
   ],
+  // Query definitions have no resource type in list_amazoncloudwatchlogs: "*" is the only scope.
+  aws_cloudwatch_query_definition: () => [
+    { actions: ['logs:PutQueryDefinition', 'logs:DescribeQueryDefinitions', 'logs:DeleteQueryDefinition'], resources: anyResource },
+  ],
   aws_cloudwatch_metric_alarm: ({ partition, region, accountId, namePrefix }) => [
     {
       actions: [

@@ -3,6 +3,8 @@ import { describeAsappFailure, loggedRetries } from '../asapp';
 import { type ConnectEvent, contactIdForLogs, contactIdOf, parseConnectEvent } from '../connect-event';
 import { guardedHandler, type LambdaHandler } from '../lambda-handler';
 import { createLambdaLogger, type Logger } from '../logging';
+import { ASAPP_OUTCOME_METRICS, CONVERSATION_END_METRICS } from '../metrics/catalog';
+import type { HandlerMetrics } from '../metrics/handler-metrics';
 
 /** call-context → flow: GenerativeAgent's output context flattened, so the flow reads `$.External.transferType`. */
 export interface CallContextResponse {
@@ -21,6 +23,8 @@ export interface CallContextHandlerDependencies {
   readonly asappClient: Pick<AsappClient, 'getCallTransfer'>;
   /** Default: a Powertools logger for `call-context`. */
   readonly logger?: Logger;
+  /** Default: none (callContextHandlerFromEnvironment passes the function's EMF metrics). */
+  readonly metrics?: HandlerMetrics;
 }
 
 export function callContextFailed(error: string): CallContextResponse {
@@ -34,18 +38,21 @@ function callTransferIdOf(event: ConnectEvent): string | undefined {
 
 /** PSTN mode, after GenerativeAgent hands the call back: reads the call transfer's output context. */
 export function createCallContextHandler(dependencies: CallContextHandlerDependencies): LambdaHandler<CallContextResponse> {
-  const { asappClient } = dependencies;
+  const { asappClient, metrics } = dependencies;
   const logger = dependencies.logger ?? createLambdaLogger('call-context');
   return guardedHandler({
     logger,
     parse: parseConnectEvent,
     contactIdOf: contactIdForLogs,
     errorResponse: callContextFailed,
+    metrics,
+    failureMetrics: [ASAPP_OUTCOME_METRICS.configuration],
     async handle(event, log) {
       const id = callTransferIdOf(event);
       if (!id) {
         const errorMessage = 'missing Details.ContactData.ContactId';
         log.error('call context refused', { errorMessage });
+        metrics?.count(ASAPP_OUTCOME_METRICS.configuration);
         return callContextFailed(errorMessage);
       }
       try {
@@ -55,7 +62,8 @@ export function createCallContextHandler(dependencies: CallContextHandlerDepende
         if (!outputContext) {
           const status = transfer.status ? `call transfer status ${transfer.status}` : 'no call transfer status';
           const errorMessage = `output context not found in ASAPP API response (${status})`;
-          log.error('call context missing', { errorMessage });
+          log.error('call context missing', { errorMessage, outcome: 'invalidResponse' });
+          metrics?.count(ASAPP_OUTCOME_METRICS.invalidResponse);
           return callContextFailed(errorMessage);
         }
         log.info('call context read', {
@@ -63,6 +71,10 @@ export function createCallContextHandler(dependencies: CallContextHandlerDepende
           transferType: outputContext.transferType,
           currentTaskName: outputContext.currentTaskName,
         });
+        metrics?.count(ASAPP_OUTCOME_METRICS.success);
+        // How the PSTN leg left GenerativeAgent; another transferType says nothing the conversation metrics know.
+        if (outputContext.transferType === 'AGENT') metrics?.count(CONVERSATION_END_METRICS.transferToAgent);
+        if (outputContext.transferType === 'SYSTEM') metrics?.count(CONVERSATION_END_METRICS.transferToSystem);
         return {
           result: 'ok',
           error: '',
@@ -74,6 +86,7 @@ export function createCallContextHandler(dependencies: CallContextHandlerDepende
       } catch (error) {
         const failure = describeAsappFailure(error);
         log.error('call context failed', { ...failure });
+        metrics?.count(ASAPP_OUTCOME_METRICS[failure.outcome]);
         return callContextFailed(failure.errorMessage);
       }
     },

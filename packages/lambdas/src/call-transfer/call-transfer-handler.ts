@@ -3,6 +3,8 @@ import { describeAsappFailure, loggedRetries } from '../asapp';
 import { contactIdForLogs, parseConnectEvent } from '../connect-event';
 import { guardedHandler, type LambdaHandler } from '../lambda-handler';
 import { createLambdaLogger, type Logger, maskPhoneNumber } from '../logging';
+import { ASAPP_OUTCOME_METRICS } from '../metrics/catalog';
+import type { HandlerMetrics } from '../metrics/handler-metrics';
 import { buildCallTransferInput } from './call-transfer-input';
 
 /** call-transfer → flow; `result` is "ok" (not "success"), as in seed 000. */
@@ -18,6 +20,8 @@ export interface CallTransferHandlerDependencies {
   readonly asappClient: Pick<AsappClient, 'createCallTransfer'>;
   /** Default: a Powertools logger for `call-transfer`. */
   readonly logger?: Logger;
+  /** Default: none (callTransferHandlerFromEnvironment passes the function's EMF metrics). */
+  readonly metrics?: HandlerMetrics;
 }
 
 export function callTransferFailed(error: string): CallTransferResponse {
@@ -28,17 +32,20 @@ export function callTransferFailed(error: string): CallTransferResponse {
 export function createCallTransferHandler(
   dependencies: CallTransferHandlerDependencies,
 ): LambdaHandler<CallTransferResponse> {
-  const { asappClient } = dependencies;
+  const { asappClient, metrics } = dependencies;
   const logger = dependencies.logger ?? createLambdaLogger('call-transfer');
   return guardedHandler({
     logger,
     parse: parseConnectEvent,
     contactIdOf: contactIdForLogs,
     errorResponse: callTransferFailed,
+    metrics,
+    failureMetrics: [ASAPP_OUTCOME_METRICS.configuration],
     async handle(event, log) {
       const built = buildCallTransferInput(event);
       if (!built.ok) {
         log.error('call transfer refused', { errorMessage: built.errorMessage });
+        metrics?.count(ASAPP_OUTCOME_METRICS.configuration);
         return callTransferFailed(built.errorMessage);
       }
       const { input, customer } = built;
@@ -56,10 +63,12 @@ export function createCallTransferHandler(
         const transfer = await asappClient.createCallTransfer(input, loggedRetries(log));
         const { transferNumber, expiresAt } = transfer.phoneNumber;
         log.info('call transfer created', { transferNumber: maskPhoneNumber(transferNumber), expiresAt });
+        metrics?.count(ASAPP_OUTCOME_METRICS.success);
         return { result: 'ok', error: '', transferNumber };
       } catch (error) {
         const failure = describeAsappFailure(error);
         log.error('call transfer failed', { ...failure });
+        metrics?.count(ASAPP_OUTCOME_METRICS[failure.outcome]);
         return callTransferFailed(failure.errorMessage);
       }
     },

@@ -15,7 +15,7 @@ export function engageSucceeded(status: number): EngageResponse {
   return { result: 'success', asappStatusCode: status, asappErrorResponse: null, errorMessage: '' };
 }
 
-export function engageFailed(failure: AsappFailure): EngageResponse {
+export function engageFailed(failure: Omit<AsappFailure, 'outcome'>): EngageResponse {
   return {
     result: 'error',
     asappStatusCode: failure.statusCode,

@@ -1,11 +1,13 @@
-import { type ActionQueue, actionsKey, type AsappAction, type CallActivity } from '@genagent-connect/action-queue';
+import { type ActionQueue, actionsKey, type CallActivity, type QueuedAction } from '@genagent-connect/action-queue';
 import type { PullActionConfig } from '../config/pull-action-config';
 import { type ConnectEvent, contactIdForLogs, contactIdOf, parseConnectEvent } from '../connect-event';
 import { errorMessageOf } from '../errors';
 import { guardedHandler, type LambdaHandler } from '../lambda-handler';
 import { type ContactLogger, createLambdaLogger, type Logger } from '../logging';
+import { ASAPP_OUTCOME_METRICS, CONVERSATION_END_METRICS, PULL_ANSWER_METRICS, VALKEY_FAILURE_METRIC } from '../metrics/catalog';
+import { type HandlerMetrics, NO_METRICS } from '../metrics/handler-metrics';
 import { valkeyConnectionFailure, valkeyFault } from '../valkey';
-import { callLimitReached, endsModule } from './call-limits';
+import { type CallLimit, callLimitReached, endsModule } from './call-limits';
 import { longPoll } from './long-poll';
 import {
   type AnswerState,
@@ -32,6 +34,23 @@ export interface PullActionHandlerDependencies {
   readonly outageClock?: ValkeyOutageClock;
   /** Waits, to pace a long-poll answering `none` during an outage. Default setTimeout. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Default: none (pullActionHandlerFromEnvironment passes the function's EMF metrics). */
+  readonly metrics?: HandlerMetrics;
+}
+
+/** What pull-action counts when it answers `error` before it could pull (configuration, a rejected event). */
+export const PULL_ACTION_FAILURE_METRICS = [
+  ASAPP_OUTCOME_METRICS.configuration,
+  PULL_ANSWER_METRICS.error,
+  CONVERSATION_END_METRICS.error,
+] as const;
+
+/** One per answer, and the call's ending when the answer leaves the module. */
+function countAnswer(metrics: HandlerMetrics, response: PullActionResponse): void {
+  metrics.count(PULL_ANSWER_METRICS[response.next]);
+  if (response.next === 'disengage' || response.next === 'transferToAgent' || response.next === 'transferToSystem') {
+    metrics.count(CONVERSATION_END_METRICS[response.next]);
+  }
 }
 
 /**
@@ -76,7 +95,7 @@ function lastSequenceOf(event: ConnectEvent): number | undefined | 'invalid' {
 
 /** What one take from the queue gave: the action and, for an at-least-once pull, its sequence number. */
 interface Taken {
-  readonly action: AsappAction;
+  readonly action: QueuedAction;
   readonly sequence?: number;
 }
 
@@ -97,8 +116,8 @@ interface CallPull {
   readonly lastSequence: number | undefined;
   /** What went wrong with a Valkey operation, for the flow and the log. */
   readonly describeFailure: (error: unknown) => string;
-  /** The flow's error answer, logged. */
-  readonly fail: (errorMessage: string) => PullActionResponse;
+  /** The flow's error answer, logged and counted (as the limit's ending when a limit was reached). */
+  readonly fail: (failure: string | CallLimit) => PullActionResponse;
   /**
    * The answer to a failed Valkey operation: `none` while Valkey has failed the call for less than the outage grace
    * (unreachable, silent or full), else `error` naming what happened.
@@ -211,6 +230,7 @@ async function pullWaiting(call: CallPull, processingAtStart: boolean): Promise<
 export function createPullActionHandler(dependencies: PullActionHandlerDependencies): LambdaHandler<PullActionResponse> {
   const { config, queue } = dependencies;
   const clock = dependencies.clock ?? Date.now;
+  const metrics = dependencies.metrics ?? NO_METRICS;
   const outageClock = dependencies.outageClock ?? new ValkeyOutageClock();
   const sleep = dependencies.sleep ?? sleepFor;
   const graceMs = config.valkeyOutageGraceSeconds * 1000;
@@ -226,28 +246,44 @@ export function createPullActionHandler(dependencies: PullActionHandlerDependenc
     contactIdOf: contactIdForLogs,
     // An event that could not be read says nothing about processing; the module ends the call on error anyway.
     errorResponse: (errorMessage) => pullActionError(errorMessage, modeState(false)),
+    metrics,
+    failureMetrics: [PULL_ANSWER_METRICS.error, CONVERSATION_END_METRICS.error],
     async handle(event, log) {
       const startedAt = performance.now();
       const processingAtStart = processingOf(event);
       const parsedSequence = lastSequenceOf(event);
       const lastSequence = typeof parsedSequence === 'number' ? parsedSequence : undefined;
-      const fail = (errorMessage: string): PullActionResponse => {
-        log.error('pull failed', { errorMessage });
+      const fail = (failure: string | CallLimit): PullActionResponse => {
+        const { message: errorMessage, ending } =
+          typeof failure === 'string' ? { message: failure, ending: 'error' as const } : failure;
+        log.error('pull failed', { errorMessage, ending });
+        metrics.count(PULL_ANSWER_METRICS.error);
+        metrics.count(CONVERSATION_END_METRICS[ending]);
         return pullActionError(errorMessage, modeState(processingAtStart, lastSequence));
+      };
+      let valkeyFailed = false;
+      const valkeyFailure = () => {
+        if (!valkeyFailed) metrics.count(VALKEY_FAILURE_METRIC);
+        valkeyFailed = true;
       };
       if (parsedSequence === 'invalid') return fail('lastSequence must be a whole number (the module\'s genagentLastSequence)');
       const companyMarker = companyMarkerOf(event);
       if (!companyMarker) return fail('missing companyMarker parameter');
       const guid = guidOf(event);
       if (!guid) return fail('missing guid parameter');
-      const describeFailure = (error: unknown) =>
-        valkeyConnectionFailure(error) ??
-        `error retrieving action for ${actionsKey(companyMarker, guid)} - ${errorMessageOf(error)}`;
+      const describeFailure = (error: unknown) => {
+        valkeyFailure();
+        return (
+          valkeyConnectionFailure(error) ??
+          `error retrieving action for ${actionsKey(companyMarker, guid)} - ${errorMessageOf(error)}`
+        );
+      };
       const callKey = actionsKey(companyMarker, guid);
       let faulted = false;
       const fault = async (error: unknown): Promise<PullActionResponse> => {
         const what = valkeyFault(error);
         if (what === undefined) return fail(describeFailure(error));
+        valkeyFailure();
         faulted = true;
         const outageMs = outageClock.failed(callKey, clock());
         if (outageMs >= graceMs) {
@@ -263,14 +299,20 @@ export function createPullActionHandler(dependencies: PullActionHandlerDependenc
         return responseForAction(undefined, playBeepBop, modeState(processingAtStart, lastSequence), config.ssmlConversions);
       };
       const take = async (acknowledged: number, waitMs: number): Promise<Taken | null> => {
-        if (lastSequence !== undefined) return queue.pullReliably(companyMarker, guid, acknowledged, { waitMs });
-        const action = await queue.pull(companyMarker, guid, { waitMs });
-        return action && { action };
+        const taken: Taken | null =
+          lastSequence !== undefined
+            ? await queue.pullReliably(companyMarker, guid, acknowledged, { waitMs })
+            : await queue.pull(companyMarker, guid, { waitMs }).then((action) => action && { action });
+        // Push → pull of every action taken (a redelivered one again: the caller waited for it again).
+        const pushedAt = taken?.action.pushedAt;
+        if (pushedAt !== undefined) metrics.queueWait(clock() - pushedAt);
+        return taken;
       };
       const call: CallPull = { queue, config, companyMarker, guid, log, clock, take, lastSequence, describeFailure, fail, fault };
       const response = pullMode === 'poll' ? await poll(call) : await pullWaiting(call, processingAtStart);
       if (!faulted) outageClock.recovered(callKey);
       if (response.next === 'error') return response;
+      countAnswer(metrics, response);
       const processing = response.pullMode === 'longPoll' ? response.processing : undefined;
       const logged = { next: response.next, playBeepBop: response.playBeepBop, processing, sequence: response.sequence };
       if (response.next === 'none') log.debug('no action', logged);

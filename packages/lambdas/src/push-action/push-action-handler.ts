@@ -3,6 +3,8 @@ import type { ParsedEvent } from '../connect-event';
 import { errorMessageOf } from '../errors';
 import { guardedHandler, type LambdaHandler } from '../lambda-handler';
 import { createLambdaLogger, type Logger } from '../logging';
+import { PUSH_OUTCOME_METRICS, VALKEY_FAILURE_METRIC } from '../metrics/catalog';
+import type { HandlerMetrics } from '../metrics/handler-metrics';
 import { valkeyConnectionFailure, valkeyOutOfMemory } from '../valkey';
 
 /** push-action → ASAPP. */
@@ -12,6 +14,10 @@ export interface PushActionHandlerDependencies {
   readonly queue: Pick<ActionQueue, 'push'>;
   /** Default: a Powertools logger for `push-action`. */
   readonly logger?: Logger;
+  /** Default: none (pushActionHandlerFromEnvironment passes the function's EMF metrics). */
+  readonly metrics?: HandlerMetrics;
+  /** Epoch ms stored with each action as its push time (pull-action's QueueWait); the puller's clock. Default `Date.now`. */
+  readonly clock?: () => number;
 }
 
 /** A push this handler acts on: an action to store, or one it does not know (acknowledged, not stored). */
@@ -51,25 +57,32 @@ function storeFailure(actionName: string, error: unknown): string {
  * companyMarker or guid, a speak without text) is refused with a message naming the field, and nothing is stored.
  */
 export function createPushActionHandler(dependencies: PushActionHandlerDependencies): LambdaHandler<PushActionResponse> {
-  const { queue } = dependencies;
+  const { queue, metrics } = dependencies;
+  const clock = dependencies.clock ?? Date.now;
   const logger = dependencies.logger ?? createLambdaLogger('push-action');
   return guardedHandler({
     logger,
     parse: parsePush,
     contactIdOf: guidForLogs,
     errorResponse: pushFailed,
+    metrics,
+    failureMetrics: [PUSH_OUTCOME_METRICS.malformed],
     async handle(push, log) {
       if (push.kind === 'unknownAction') {
         log.warn('unknown action not stored', { action: push.action, companyMarker: push.companyMarker });
+        metrics?.count(PUSH_OUTCOME_METRICS.unknownAction);
         return { ok: true };
       }
       const { action } = push;
       let stored: Awaited<ReturnType<typeof queue.push>>;
       try {
-        stored = await queue.push(action);
+        stored = await queue.push(action, { pushedAt: clock() });
       } catch (error) {
         const errorMessage = storeFailure(action.action, error);
-        log.error('push failed', { errorMessage });
+        const outcome = valkeyOutOfMemory(error) ? 'outOfMemory' : 'valkeyFailure';
+        log.error('push failed', { errorMessage, outcome });
+        metrics?.count(PUSH_OUTCOME_METRICS[outcome]);
+        metrics?.count(VALKEY_FAILURE_METRIC);
         return pushFailed(errorMessage);
       }
       if (stored.replicated === false) {
@@ -77,6 +90,7 @@ export function createPushActionHandler(dependencies: PushActionHandlerDependenc
         log.warn('action queued before a replica acknowledged it', { action: action.action, replicaAckTimedOut: true });
       }
       log.info('action queued', { action: action.action, companyMarker: action.companyMarker, sequence: stored.sequence });
+      metrics?.count(PUSH_OUTCOME_METRICS.accepted);
       return { ok: true };
     },
   });
