@@ -1,9 +1,17 @@
 import { type LocalValkeyServer, startTcpProxy, startValkeyServer, type TcpProxy } from '@genagent-connect/local-valkey';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createPullActionHandler, createPushActionHandler, type PullActionResponse, parsePullActionConfig } from '../src';
+import {
+  createHandlerMetrics,
+  createPullActionHandler,
+  createPushActionHandler,
+  type PullActionResponse,
+  parsePullActionConfig,
+  REPLICA_ACK_TIMEOUT_METRIC,
+} from '../src';
 import type { ContainerActionQueue } from '../src/valkey';
 import { captureLogs } from './support/log-capture';
 import { contactFlowEvent } from './support/connect-events';
+import { parseEmfLine } from './support/emf';
 import { containerQueue } from './support/valkey';
 
 // A failover as ElastiCache does it: a primary and a replica (replicaof) behind one endpoint (a loopback proxy);
@@ -98,17 +106,19 @@ describe('a failover mid-call', () => {
     expect(slowestMs).toBeLessThan(3000);
   }, 20_000);
 
-  it('a push still answers ok when the replica does not acknowledge in time, with a warning', async () => {
+  it('a push still answers ok when the replica does not acknowledge in time, with a warning and a metric', async () => {
     await healthyPair();
     const pushAction = createPushActionHandler({ queue: pushContainer.queue });
     const event = { action: 'speak', companyMarker: COMPANY, guid: 'wait-timeout', speakParams: { text: 'hi' } };
     expect(await pushAction(event)).toEqual({ ok: true });
     replica.pause();
+    const emfLines: string[] = [];
+    const metrics = createHandlerMetrics('push-action', { environment: {}, emit: (line) => emfLines.push(line) });
     const logs = captureLogs();
     process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
     let reply: unknown;
     try {
-      reply = await createPushActionHandler({ queue: pushContainer.queue })(event);
+      reply = await createPushActionHandler({ queue: pushContainer.queue, metrics })(event);
     } finally {
       process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
       logs.restore();
@@ -118,5 +128,6 @@ describe('a failover mid-call', () => {
     expect(logs.lines).toContainEqual(
       expect.objectContaining({ level: 'WARN', message: 'action queued before a replica acknowledged it', replicaAckTimedOut: true }),
     );
+    expect(emfLines.map((line) => parseEmfLine(line).values)).toEqual([{ [REPLICA_ACK_TIMEOUT_METRIC]: [1], PushAccepted: [1] }]);
   });
 });

@@ -85,6 +85,11 @@ export const PUSH_OUTCOME_METRICS = {
 
 /** A Valkey operation of the invocation failed (pull-action, push-action): at most one per invocation. */
 export const VALKEY_FAILURE_METRIC = 'ValkeyFailure';
+/**
+ * A push stored on the primary that no replica acknowledged within the wait (still answered ok): a failover in the
+ * next moments could lose it.
+ */
+export const REPLICA_ACK_TIMEOUT_METRIC = 'PushReplicaAckTimeout';
 /** Push → pull of each action pull-action takes from the queue, in milliseconds: the speak-latency signal. */
 export const QUEUE_WAIT_METRIC = 'QueueWait';
 
@@ -117,7 +122,7 @@ export const FUNCTION_METRICS: Readonly<Record<LambdaName, readonly MetricDefini
     ]),
     { name: QUEUE_WAIT_METRIC, unit: 'Milliseconds' },
   ],
-  'push-action': counts([...Object.values(PUSH_OUTCOME_METRICS), VALKEY_FAILURE_METRIC]),
+  'push-action': counts([...Object.values(PUSH_OUTCOME_METRICS), VALKEY_FAILURE_METRIC, REPLICA_ACK_TIMEOUT_METRIC]),
 };
 
 export type MetricName =
@@ -125,4 +130,5 @@ export type MetricName =
   | (typeof PULL_ANSWER_METRICS)[PullAnswer]
   | (typeof CONVERSATION_END_METRICS)[ConversationEnd]
   | (typeof PUSH_OUTCOME_METRICS)[PushOutcome]
-  | typeof VALKEY_FAILURE_METRIC;
+  | typeof VALKEY_FAILURE_METRIC
+  | typeof REPLICA_ACK_TIMEOUT_METRIC;

@@ -3,7 +3,7 @@ import type { ParsedEvent } from '../connect-event';
 import { errorMessageOf } from '../errors';
 import { guardedHandler, type LambdaHandler } from '../lambda-handler';
 import { createLambdaLogger, type Logger } from '../logging';
-import { PUSH_OUTCOME_METRICS, VALKEY_FAILURE_METRIC } from '../metrics/catalog';
+import { PUSH_OUTCOME_METRICS, REPLICA_ACK_TIMEOUT_METRIC, VALKEY_FAILURE_METRIC } from '../metrics/catalog';
 import type { HandlerMetrics } from '../metrics/handler-metrics';
 import { valkeyConnectionFailure, valkeyOutOfMemory } from '../valkey';
 
@@ -88,6 +88,7 @@ export function createPushActionHandler(dependencies: PushActionHandlerDependenc
       if (stored.replicated === false) {
         // Stored on the primary only: a failover in the next moments could lose it. Still ok (see REPLICA_ACK_TIMEOUT_MS).
         log.warn('action queued before a replica acknowledged it', { action: action.action, replicaAckTimedOut: true });
+        metrics?.count(REPLICA_ACK_TIMEOUT_METRIC);
       }
       log.info('action queued', { action: action.action, companyMarker: action.companyMarker, sequence: stored.sequence });
       metrics?.count(PUSH_OUTCOME_METRICS.accepted);
