@@ -9,18 +9,18 @@ export const MIN_UNRESERVED_CONCURRENCY = 100;
 
 /**
  * Per call-minute of the sandbox bench's conversation (`pnpm --filter @genagent-connect/sandbox bench`, section 3 of
- * its report, workload 2: 40 calls of a greeting and 4 turns, about 65 s each; see the README's sizing section).
+ * its report, workload 2: 40 calls of a greeting and 4 turns; see the README's sizing section).
  * Invocation counts and Valkey commands are the flow's and the handlers' own, so they hold in AWS; durations of the
  * short invocations do not (PLANNING_DURATION_MS). Engage is once per call, so longer real calls need less of it.
  */
 export const MEASURED_PER_CALL_MINUTE = {
   poll: {
-    invocations: { engage: 0.9, 'pull-action': 59.6, 'push-action': 13.3 },
-    valkeyCommands: 352.8,
+    invocations: { engage: 0.8, 'pull-action': 51.4, 'push-action': 11.3 },
+    valkeyCommands: 871.3,
   },
   longPoll: {
-    invocations: { engage: 0.9, 'pull-action': 11.5, 'push-action': 13.4 },
-    valkeyCommands: 94.3,
+    invocations: { engage: 0.8, 'pull-action': 9.6, 'push-action': 11.3 },
+    valkeyCommands: 261.5,
   },
 } as const;
 
@@ -62,7 +62,7 @@ export interface CapacityPlan {
 /**
  * Concurrency = invocations per second × duration in seconds (Lambda's own sizing rule), scaled to the peak. A
  * long-polling PullAction is different: the module invokes it synchronously, one at a time per call, and an idle call
- * keeps one waiting the whole time, so it needs one execution per call. The bench measures 0.567 (PullAction's
+ * keeps one waiting the whole time, so it needs one execution per call. The bench measures 0.479 (PullAction's
  * durations over call time, averaged over speech and waits), but calls whose callers all talk at once reach 1, and a
  * throttled PullAction ends the call: so one per call is reserved.
  */
