@@ -18,7 +18,7 @@ import {
 import { asappEnvironment } from './support/asapp-environment';
 import { contactFlowEvent } from './support/connect-events';
 import { captureEmf, type EmfCapture } from './support/emf';
-import { containerQueue, inspector } from './support/valkey';
+import { containerQueue, fillToMaxmemory, inspector } from './support/valkey';
 
 const METRICS_ENVIRONMENT = { POWERTOOLS_METRICS_NAMESPACE: 'TestProject', GENAGENT_ENVIRONMENT: 'staging' };
 const CONTACT_ID = 'metrics-contact-7f3a';
@@ -249,19 +249,7 @@ describe('push-action and pull-action against a real Valkey', () => {
     const admin = inspector(full);
     const container = containerQueue(full, 'push-action');
     try {
-      await admin.run(async (connection) => {
-        const usedMemory = Number(/used_memory:(\d+)/.exec(await connection.info('memory'))?.[1]);
-        await connection.config('SET', 'maxmemory-policy', 'noeviction');
-        await connection.config('SET', 'maxmemory', String(usedMemory + 64 * 1024));
-        for (let index = 0; ; index += 1) {
-          try {
-            await connection.set(`ballast:${index}`, 'x'.repeat(8192));
-          } catch (error) {
-            if ((error as Error).message.startsWith('OOM ')) return;
-            throw error;
-          }
-        }
-      });
+      await fillToMaxmemory(admin, 64 * 1024);
       const pushAction = createPushActionHandler({
         queue: container.queue,
         metrics: createHandlerMetrics('push-action', { environment: METRICS_ENVIRONMENT }),

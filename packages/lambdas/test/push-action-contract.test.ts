@@ -15,7 +15,7 @@ import {
 import type { ContainerActionQueue } from '../src/valkey';
 import { contactFlowEvent } from './support/connect-events';
 import { captureLogs } from './support/log-capture';
-import { containerQueue, inspector } from './support/valkey';
+import { containerQueue, fillToMaxmemory, inspector } from './support/valkey';
 
 const COMPANY = 'acme';
 
@@ -36,29 +36,12 @@ async function stopValkey(valkey: Valkey): Promise<void> {
   await valkey.server.stop();
 }
 
-/** Fills the server's memory under noeviction, as a production cache that reached maxmemory. */
-async function fillUp(valkey: Valkey): Promise<void> {
-  await valkey.raw.run(async (connection) => {
-    const usedMemory = Number(/used_memory:(\d+)/.exec(await connection.info('memory'))?.[1]);
-    await connection.config('SET', 'maxmemory-policy', 'noeviction');
-    await connection.config('SET', 'maxmemory', String(usedMemory + 128 * 1024));
-    for (let index = 0; ; index += 1) {
-      try {
-        await connection.set(`ballast:${index}`, 'x'.repeat(8192));
-      } catch (error) {
-        if ((error as Error).message.startsWith('OOM ')) return;
-        throw error;
-      }
-    }
-  });
-}
-
 let valkey: Valkey;
 let fullValkey: Valkey;
 
 beforeAll(async () => {
   [valkey, fullValkey] = await Promise.all([startValkey(), startValkey()]);
-  await fillUp(fullValkey);
+  await fillToMaxmemory(fullValkey.raw, 128 * 1024);
 });
 afterAll(async () => {
   await Promise.all([stopValkey(valkey), stopValkey(fullValkey)]);

@@ -51,3 +51,23 @@ export function useHandlerContainers(): HandlerContainers {
   });
   return containers;
 }
+
+/**
+ * Fills the server's memory under noeviction, as a production cache that reached maxmemory: maxmemory a little above
+ * what is used, then ballast keys until the server refuses one with OOM.
+ */
+export async function fillToMaxmemory(client: ValkeyClient, headroomBytes: number): Promise<void> {
+  await client.run(async (connection) => {
+    const usedMemory = Number(/used_memory:(\d+)/.exec(await connection.info('memory'))?.[1]);
+    await connection.config('SET', 'maxmemory-policy', 'noeviction');
+    await connection.config('SET', 'maxmemory', String(usedMemory + headroomBytes));
+    for (let index = 0; ; index += 1) {
+      try {
+        await connection.set(`ballast:${index}`, 'x'.repeat(8192));
+      } catch (error) {
+        if ((error as Error).message.startsWith('OOM ')) return;
+        throw error;
+      }
+    }
+  });
+}
